@@ -1,0 +1,64 @@
+"""Command line: parses arguments, calls one library function per command, prints the result.
+
+Each command lives in its own module with ``register(subparsers)``; user errors become one clear
+message on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from replicate import __version__
+from replicate.cli import kit_cmds, settings_cmds
+from replicate.errors import ReplicateError
+
+_MODULES = [settings_cmds, kit_cmds]
+
+try:  # commands contributed by the eligibility package (issue 3); optional while it grows
+    from replicate.cli import rules_cmds, screen_cmds
+
+    _MODULES += [screen_cmds, rules_cmds]
+except ImportError:  # pragma: no cover
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="replicate",
+        description=(
+            "Baut aus einer Einstellungsdatei ein lokales Kit für ein Beratungsprojekt "
+            "„Perspektive Bleiberecht“ (Vereinbarung, Regeln, Formulare, Berichtswesen)."
+        ),
+        epilog="Beispiel:\n  replicate init meine-stadt.toml\n  replicate new meine-stadt.toml kit/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"replicate {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+    for module in _MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return the exit code (callable from tests without a subprocess)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        result: int = args.func(args)
+        return result
+    except ReplicateError as err:
+        print(f"Fehler: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

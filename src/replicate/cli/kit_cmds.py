@@ -1,0 +1,45 @@
+"""Commands that build kits: new."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from replicate.cli._common import add_command
+from replicate.kit import new_kit
+from replicate.settings import load_settings
+
+
+def _progress(step: str, done: int, total: int) -> None:
+    print(f"  [{done}/{total}] {step}", file=sys.stderr, flush=True)
+
+
+def _new(args: argparse.Namespace) -> int:
+    settings = load_settings(args.settings)
+    dest = Path(args.dest)
+    print(f"Baue das Kit „{settings.advice_service.project_name}“ nach {dest} …", file=sys.stderr)
+    result = new_kit(settings, dest, force=args.force, progress=None if args.quiet else _progress)
+    print(f"Fertig: {len(result.documents)} Dokumente, {len(result.files)} Dateien in {dest}")
+    print(f"Öffnen Sie {dest / 'index.html'} im Browser.")
+    for note in result.notes:
+        print(f"Hinweis: {note}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = add_command(
+        sub,
+        "new",
+        help="ein neues Kit aus einer Einstellungsdatei bauen",
+        description=(
+            "Baut das Kit: rendert die Vorlage, erzeugt jedes Dokument als HTML, DOCX, ODT und PDF und "
+            "schreibt eine index.html. Der Zielordner wird erst am Ende vollständig angelegt."
+        ),
+        example="replicate new examples/dresden.toml kits/dresden",
+        func=_new,
+    )
+    parser.add_argument("settings", help="Einstellungsdatei (.toml, .yaml)")
+    parser.add_argument("dest", help="Zielordner des Kits (leer oder nicht vorhanden)")
+    parser.add_argument("--force", action="store_true", help="ein vorhandenes Kit im Zielordner ersetzen")
+    parser.add_argument("--quiet", action="store_true", help="keinen Fortschritt anzeigen")

@@ -1,0 +1,51 @@
+"""Turn every Markdown document of a rendered kit into the requested output formats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from replicate.settings import Settings
+
+
+def document_title(markdown: str, fallback: str) -> str:
+    """The text of the first level-1 heading, without Markdown escapes."""
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip().replace("\\", "")
+    return fallback
+
+
+def kit_documents(kit_dir: Path) -> list[Path]:
+    """Markdown sources of the kit, relative to ``kit_dir``, in a stable order (README first)."""
+    found = sorted(p.relative_to(kit_dir) for p in kit_dir.rglob("*.md"))
+    return sorted(found, key=lambda p: (p.as_posix() != "README.md", p.as_posix()))
+
+
+def build_documents(
+    settings: Settings, kit_dir: Path, progress: Callable[[str, int, int], None] | None = None
+) -> list[Path]:
+    """Render every document; return the Markdown sources (relative paths)."""
+    from replicate.render import DocMeta, render_markdown  # heavy imports only when building
+
+    documents = kit_documents(kit_dir)
+    formats = settings.kit.formats
+    stamp = settings.kit.reference_date
+    footer = f"{settings.advice_service.project_name} · Stand der Rechtslage {stamp:%d.%m.%Y}"
+    for number, relative in enumerate(documents, start=1):
+        if progress:
+            progress(f"Dokument {relative.as_posix()}", number, len(documents))
+        source = kit_dir / relative
+        markdown = source.read_text(encoding="utf-8")
+        depth = len(relative.parts) - 1
+        nav = f'<a href="{"../" * depth}index.html">Übersicht des Kits</a>'
+        meta = DocMeta(
+            title=document_title(markdown, relative.stem),
+            lang="de",
+            footer=footer,
+            date=stamp,
+            logo=settings.kit.logo,
+            reference_docx=settings.kit.reference_docx,
+        )
+        render_markdown(markdown, source.with_suffix(""), formats, meta, nav=nav)
+    return documents

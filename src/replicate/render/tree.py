@@ -1,0 +1,153 @@
+"""Parse Markdown once into the syntax tree every renderer walks, plus small helpers about that tree.
+
+The dialect is CommonMark with GFM tables and strikethrough, raw HTML disabled, and three
+adjustments for the kit's forms:
+
+* a run of three or more underscores is literal text (a write-in line), never emphasis;
+* consequently a line of only underscores is a write-in line, not a horizontal rule
+  (use ``---`` or ``***`` for rules);
+* a list item starting with ``[ ]`` / ``[x]`` shows a ballot box ☐ / ☒ instead; the item gets
+  ``class="task"``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block.hr import hr as _hr_rule
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.tree import SyntaxTreeNode
+
+BALLOT_OPEN = "☐"
+BALLOT_DONE = "☒"
+_TASK = re.compile(r"\[([ xX])\](?= |$)")
+_ALIGN = re.compile(r"text-align:(left|center|right)")
+
+
+def _underscore_line(state: StateInline, silent: bool) -> bool:
+    """Inline rule: keep ``___`` and longer as plain text so emphasis cannot consume it."""
+    start = state.pos
+    end = start
+    while end < state.posMax and state.src[end] == "_":
+        end += 1
+    if end - start < 3:
+        return False
+    if not silent:
+        state.pending += state.src[start:end]
+    state.pos = end
+    return True
+
+
+def _hr_without_underscores(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: CommonMark's thematic break, except for lines made of underscores (write-in lines)."""
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    if pos < len(state.src) and state.src[pos] == "_":
+        return False
+    return bool(_hr_rule(state, start_line, end_line, silent))
+
+
+def _task_items(state: StateCore) -> None:
+    """Core rule: ``- [ ] text`` → ``☐ text`` and ``- [x] text`` → ``☒ text``, marking the item as a task."""
+    tokens = state.tokens
+    for i in range(2, len(tokens)):
+        inline = tokens[i]
+        if not (
+            inline.type == "inline"
+            and tokens[i - 1].type == "paragraph_open"
+            and tokens[i - 2].type == "list_item_open"
+            and inline.children
+            and inline.children[0].type == "text"
+        ):
+            continue
+        first = inline.children[0]
+        match = _TASK.match(first.content)
+        if match is None:
+            continue
+        box = BALLOT_OPEN if match.group(1) == " " else BALLOT_DONE
+        first.content = box + first.content[match.end() :]
+        inline.content = box + inline.content[match.end() :]
+        tokens[i - 2].attrSet("class", "task")
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The one configured parser (cached; markdown-it parsers are reusable)."""
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    md.inline.ruler.before("emphasis", "underscore_line", _underscore_line)
+    md.block.ruler.at(
+        "hr", _hr_without_underscores, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    md.core.ruler.push("task_items", _task_items)
+    return md
+
+
+def parse(markdown: str) -> SyntaxTreeNode:
+    """Parse ``markdown`` into a syntax tree (root node)."""
+    return SyntaxTreeNode(markdown_parser().parse(markdown))
+
+
+def rewrite_href(href: str, suffix: str) -> str:
+    """Point a relative link to another Markdown document at the same document in this format.
+
+    ``other.md#teil`` → ``other.html#teil`` for ``suffix=".html"``; absolute URLs, ``mailto:``,
+    anchors and links to other files are returned unchanged.
+    """
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.lower().endswith(".md"):
+        return href
+    return urlunsplit(("", "", parts.path[:-3] + suffix, parts.query, parts.fragment))
+
+
+def plain_text(node: SyntaxTreeNode) -> str:
+    """All text below ``node`` without formatting (breaks become spaces)."""
+    if node.type in ("text", "code_inline"):
+        return node.content
+    if node.type in ("softbreak", "hardbreak"):
+        return " "
+    return "".join(plain_text(child) for child in node.children)
+
+
+def heading_level(node: SyntaxTreeNode) -> int:
+    """1 for ``h1`` … 6 for ``h6``."""
+    return int(node.tag[1])
+
+
+def cell_align(node: SyntaxTreeNode) -> str | None:
+    """``left``, ``center`` or ``right`` for a table cell with an explicit alignment, else None."""
+    match = _ALIGN.search(str(node.attrs.get("style", "")))
+    return match.group(1) if match else None
+
+
+def list_start(node: SyntaxTreeNode) -> int:
+    """The first number of an ordered list (``3.`` → 3); 1 for bullet lists."""
+    return int(node.attrs.get("start", 1))
+
+
+def is_task_list(node: SyntaxTreeNode) -> bool:
+    """True for a bullet list whose every item starts with a ballot box (forms: no bullet needed)."""
+    items = node.children
+    return node.type == "bullet_list" and bool(items) and all(i.attrs.get("class") == "task" for i in items)
+
+
+def is_tight(node: SyntaxTreeNode) -> bool:
+    """True for a tight list (markdown-it hides the paragraphs of tight list items)."""
+    for item in node.children:
+        for child in item.children:
+            if child.type == "paragraph":
+                return bool(child.hidden)
+    return True
+
+
+def table_rows(node: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:
+    """The cells of a table, row by row, header row first."""
+    return [list(row.children) for section in node.children for row in section.children]
+
+
+def code_text(node: SyntaxTreeNode) -> str:
+    """Content of a fenced or indented code block without its final newline."""
+    return node.content.removesuffix("\n")

@@ -1,0 +1,84 @@
+"""Day-exact interval arithmetic: anniversaries (§§ 187, 188 BGB), merged chains, excluded spans.
+
+Convention: a span of N years that starts on day S is complete at the end of the day before the
+anniversary, so a condition "seit N Jahren" is met from the anniversary on. When the anniversary does
+not exist (29 February, 31st), the span ends with the last day of the month (§ 188 Abs. 3 BGB) and the
+condition is met from the first day of the next month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+Span = tuple[date, date]
+"""Both ends included."""
+
+ONE_DAY = timedelta(days=1)
+FAR_FUTURE = date(9999, 12, 31)
+
+
+def add_months(start: date, months: int) -> date:
+    """The day from which ``months`` full months since ``start`` have passed (negative: back)."""
+    total = start.year * 12 + start.month - 1 + months
+    year, month = divmod(total, 12)
+    try:
+        return date(year, month + 1, start.day)
+    except ValueError:  # no such day: the span ends with the month; met from the 1st of the next
+        nxt = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+        return nxt if months >= 0 else nxt - ONE_DAY
+
+
+def add_years(start: date, years: int) -> date:
+    """The day from which ``years`` full years since ``start`` have passed."""
+    return add_months(start, 12 * years)
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    """Union of spans; spans that touch (end + 1 day = next start) are joined."""
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1] + ONE_DAY:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def chain_start(spans: Iterable[Span], day: date) -> date | None:
+    """Start of the uninterrupted chain of spans that covers ``day``, or None."""
+    for start, end in merge(s for s in spans if s[0] <= day):
+        if start <= day <= end:
+            return start
+    return None
+
+
+def overlap_days(spans: Iterable[Span], first: date, last: date) -> int:
+    """Number of days of ``spans`` inside [first, last]."""
+    total = 0
+    for start, end in merge(spans):
+        lo, hi = max(start, first), min(end, last)
+        if lo <= hi:
+            total += (hi - lo).days + 1
+    return total
+
+
+def completion(start: date, months: int, excluded: list[Span]) -> date:
+    """First day on which ``months`` counted months since ``start`` are complete, skipping ``excluded``."""
+    target = add_months(start, months)
+    if not excluded:
+        return target
+    day = target
+    for _ in range(50):
+        skipped = overlap_days(excluded, start, day - ONE_DAY)
+        nxt = target + timedelta(days=skipped)
+        if nxt == day:
+            return day
+        day = nxt
+    return day  # pragma: no cover
+
+
+def years_between(birth: date, day: date) -> int:
+    """Completed years of life on ``day``."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

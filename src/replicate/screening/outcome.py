@@ -1,0 +1,90 @@
+"""The result of one predicate, and the registry that maps condition ids to predicates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from replicate.rules.models import Condition, Parameter, Pathway
+from replicate.rules.ruleset import RuleSet
+from replicate.screening.facts import Facts
+
+Status = Literal["erfüllt", "nicht erfüllt", "unbekannt"]
+MET: Status = "erfüllt"
+NOT_MET: Status = "nicht erfüllt"
+UNKNOWN: Status = "unbekannt"
+
+
+@dataclass
+class Outcome:
+    """Three-valued finding with the facts that led to it."""
+
+    status: Status
+    detail: str = ""
+    met_from: date | None = None
+    """If not met: the day from which it will be met if the situation continues."""
+    met_until: date | None = None
+    """If met: the last day on which it is still met (e.g. the day before the 27th birthday)."""
+    manual: bool = False
+    """The law is unsettled or discretionary here: an adviser must decide."""
+    deadlines: list[tuple[date, str]] = field(default_factory=list)
+
+
+@dataclass
+class Ctx:
+    """What a predicate may read: the facts, the condition with its parameters, the rules, the pathway."""
+
+    facts: Facts
+    condition: Condition
+    pathway: Pathway
+    rules: RuleSet
+
+    @property
+    def as_of(self) -> date:
+        return self.facts.as_of
+
+    def p(self, name: str) -> Any:
+        """Parameter of this condition in force on the reference date."""
+        return self.condition.parameters[name].at(self.as_of)
+
+    def shared(self, name: str) -> Any:
+        """Shared parameter (``bars.yaml``) in force on the reference date."""
+        return self.rules.shared_parameters[name].at(self.as_of)
+
+    def of(self, cid: str, name: str) -> Any:
+        """Parameter of another condition in force on the reference date."""
+        param: Parameter = self.rules.condition(cid).parameters[name]
+        return param.at(self.as_of)
+
+    def holder_privileged(self) -> bool:
+        """Holds a § 104c permit and the holder privileges in §§ 25a/25b still apply."""
+        return self.facts.holder_104c is not None and bool(self.shared("p104c_holder_privileges"))
+
+
+Predicate = Callable[[Ctx], Outcome]
+PREDICATES: dict[str, Predicate] = {}
+
+
+def predicate(*ids: str) -> Callable[[Predicate], Predicate]:
+    """Register a function as the predicate of the condition ids given."""
+
+    def wrap(func: Predicate) -> Predicate:
+        for cid in ids:
+            PREDICATES[cid] = func
+        return func
+
+    return wrap
+
+
+def fmt(day: date) -> str:
+    """German date."""
+    return f"{day:%d.%m.%Y}"
+
+
+def flag(value: bool | None, yes: str, no: str, unknown: str, good: bool = True) -> Outcome:
+    """Outcome from a yes/no fact; ``good`` says which answer meets the condition."""
+    if value is None:
+        return Outcome(UNKNOWN, unknown)
+    return Outcome(MET, yes) if value is good else Outcome(NOT_MET, no)

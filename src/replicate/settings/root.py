@@ -1,0 +1,73 @@
+"""The root settings object: the sections of one settings file plus ``REPLICATE_*`` overrides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from replicate.settings.model import (
+    AdviceService,
+    Authority,
+    Cooperation,
+    Funder,
+    KitOptions,
+    Municipality,
+)
+
+
+class Settings(BaseSettings):
+    """Everything replicate needs to know about one local project."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="REPLICATE_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        use_attribute_docstrings=True,
+    )
+
+    municipality: Municipality
+    """The municipality that launches the project."""
+    authority: Authority
+    """The local Ausländerbehörde."""
+    advice_service: AdviceService
+    """The independent advice service that runs the project."""
+    funder: Funder
+    """The funder and what it expects."""
+    cooperation: Cooperation
+    """How the authority and the advice service work together."""
+    kit: KitOptions = KitOptions()
+    """Options for the generated kit (reference date, formats, languages, corporate design)."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment variables override the file; no .env or secrets directories are read.
+        return (env_settings, init_settings)
+
+    def notes(self) -> list[str]:
+        """Plain-language remarks that are not errors but that the user should know about."""
+        result: list[str] = []
+        ref = self.kit.reference_date
+        period = self.funder.period
+        if not period.start <= ref <= period.end:
+            result.append(
+                f"Der Stichtag der Rechtslage ({ref:%d.%m.%Y}) liegt außerhalb des Förderzeitraums "
+                f"({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}). Die Dokumente sagen das ausdrücklich."
+            )
+        return result
+
+    def template_data(self) -> dict[str, Any]:
+        """The answers passed to the Copier template: plain JSON-compatible values.
+
+        File paths for corporate design are rendering options, not template answers, so they are left
+        out (an answers file must not depend on where the settings file lies on one machine).
+        """
+        data = self.model_dump(mode="json", exclude={"kit": {"logo", "reference_docx"}})
+        return data
