@@ -60,7 +60,9 @@ def test_copier_settings_fail_loudly_and_need_no_trust() -> None:
 
 def test_indicator_include_is_generated_from_the_catalog() -> None:
     committed = (TEMPLATE / "includes" / "indicators.jinja").read_text(encoding="utf-8")
-    assert committed == jinja_source(), "run: python -c 'from replicate.indicators.catalog import jinja_source; ...'"
+    assert committed == jinja_source(), (
+        "run: python -c 'from replicate.indicators.catalog import jinja_source; ...'"
+    )
 
 
 def test_language_names_agree() -> None:

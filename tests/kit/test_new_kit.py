@@ -139,7 +139,9 @@ def test_dest_not_writable(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 def test_bad_settings_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text((ROOT / "examples" / "dresden.toml").read_text(encoding="utf-8").replace("[kit]", "[kits]"))
+    bad.write_text(
+        (ROOT / "examples" / "dresden.toml").read_text(encoding="utf-8").replace("[kit]", "[kits]")
+    )
     assert main(["new", str(bad), str(tmp_path / "kit")]) == 2
     assert not (tmp_path / "kit").exists()
 
@@ -147,7 +149,9 @@ def test_bad_settings_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_jinja_and_html_in_values_stay_literal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = example_settings("dresden.toml", monkeypatch)
     settings.advice_service.project_name = "Bleiberecht {{ 7*7 }} <script>alert(1)</script>"
-    settings.cooperation.referral_route = "Brief {% if true %}X{% endif %} <b>fett</b> [Link](javascript:alert(1)) *stern*"
+    settings.cooperation.referral_route = (
+        "Brief {% if true %}X{% endif %} <b>fett</b> [Link](javascript:alert(1)) *stern*"
+    )
     settings.kit.formats = ["html"]
     dest = tmp_path / "kit"
     new_kit(settings, dest)

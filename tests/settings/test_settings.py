@@ -71,7 +71,9 @@ def test_environment_overrides_the_file(monkeypatch: pytest.MonkeyPatch) -> None
     assert any("außerhalb des Förderzeitraums" in note for note in settings.notes())
 
 
-def test_bad_environment_value_is_reported(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_environment_value_is_reported(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("REPLICATE_KIT__REFERENCE_DATE", "morgen")
     assert main(["check", str(ROOT / "examples" / "dresden.toml")]) == 2
     assert "kit.reference_date" in capsys.readouterr().err

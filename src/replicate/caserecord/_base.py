@@ -34,5 +34,3 @@ class Period(Part):
                 f"Zeitraum endet ({self.end:%d.%m.%Y}) vor seinem Beginn ({self.start:%d.%m.%Y})"
             )
         return self
-
-

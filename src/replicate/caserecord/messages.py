@@ -20,11 +20,11 @@ def _german(err: Any) -> str:
     if kind.startswith("date"):
         return f"kein gültiges Datum: {value!r} (erwartet JJJJ-MM-TT, z. B. 2022-12-31)"
     if kind == "less_than_equal":
-        return f"Wert {value} ist zu groß (höchstens {ctx.get('le')})"
+        return f"Wert {value} ist zu groß (höchstens {ctx.get('le'):g})"
     if kind == "greater_than_equal":
         if ctx.get("ge") == 0:
             return f"Wert {value} darf nicht negativ sein"
-        return f"Wert {value} ist zu klein (mindestens {ctx.get('ge')})"
+        return f"Wert {value} ist zu klein (mindestens {ctx.get('ge'):g})"
     if kind == "literal_error":
         return f"unzulässiger Wert {value!r}; erlaubt: {ctx.get('expected')}"
     if kind.startswith("bool"):

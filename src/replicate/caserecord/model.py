@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from replicate.caserecord._base import Part
 from replicate.caserecord.parts import (
@@ -33,7 +33,7 @@ SCHEMA_VERSION = "1"
 class Employment(Part):
     """Employment history and permission to work."""
 
-    jobs: list[Job] = []
+    jobs: list[Job] = Field(default_factory=list)
     """Beschäftigungen mit Zeiträumen, Stunden und Sozialversicherungspflicht."""
     work_permit: bool | None = None
     """Liegt eine Beschäftigungserlaubnis vor?"""
@@ -45,7 +45,7 @@ class CaseRecord(Part):
     Unknown facts are left empty; the screener then answers "Angaben fehlen" instead of guessing.
     """
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     """Version des Fallschemas."""
     case_id: str = ""
     """Pseudonym oder Aktenzeichen der Beratungsstelle (kein Name)."""
@@ -53,7 +53,7 @@ class CaseRecord(Part):
     """Geburtsdatum."""
     entry_date: date | None = None
     """Datum der (letzten) Einreise ins Bundesgebiet."""
-    status_periods: list[StatusPeriod] = []
+    status_periods: list[StatusPeriod] = Field(default_factory=list)
     """Lückenlose Statushistorie: Gestattung, Duldungen, Aufenthaltserlaubnisse mit Zeiträumen."""
     asylum: Asylum = Asylum()
     """Asylverfahren und Ergebnis."""

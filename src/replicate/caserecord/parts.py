@@ -34,10 +34,11 @@ class StatusPeriod(Period):
 class Asylum(Part):
     """Asylum procedure and its outcome."""
 
-    outcome: Literal[
-        "kein_antrag", "laufend", "abgelehnt", "abgelehnt_offensichtlich_unbegruendet", "schutz"
-    ] = "kein_antrag"
-    """Ergebnis des Asylverfahrens."""
+    outcome: (
+        Literal["kein_antrag", "laufend", "abgelehnt", "abgelehnt_offensichtlich_unbegruendet", "schutz"]
+        | None
+    ) = None
+    """Ergebnis des Asylverfahrens; leer = unbekannt."""
     decision_date: date | None = None
     """Datum des BAMF-Bescheids."""
     ou_ground: str | None = None
@@ -50,7 +51,7 @@ class Asylum(Part):
 class IdentityStep(Part):
     """One documented step to clarify identity or obtain a passport."""
 
-    on: date
+    taken_on: date
     """Datum des Schritts."""
     description: str
     """Was wurde getan (z. B. Vorsprache Botschaft, Gebühr bezahlt)."""
@@ -67,9 +68,9 @@ class Identity(Part):
     """Datum der Identitätsklärung."""
     passport: Literal["gueltig", "abgelaufen", "keiner"] | None = None
     """Pass oder Passersatz."""
-    documents: list[str] = []
+    documents: list[str] = Field(default_factory=list)
     """Vorhandene Dokumente (Geburtsurkunde, ID-Karte …)."""
-    steps: list[IdentityStep] = []
+    steps: list[IdentityStep] = Field(default_factory=list)
     """Unternommene Schritte zur Identitätsklärung."""
     all_reasonable_steps: bool | None = None
     """Wurden alle erforderlichen und zumutbaren Schritte rechtzeitig unternommen?"""
@@ -104,7 +105,7 @@ class Household(Part):
     """Lebt ein Ehegatte oder Lebenspartner im Haushalt?"""
     spouse_intentional_conviction: bool | None = None
     """Ist der Ehegatte wegen einer vorsätzlichen Straftat verurteilt (§ 60d Abs. 1 Nr. 7)?"""
-    children: list[Child] = []
+    children: list[Child] = Field(default_factory=list)
     """Kinder mit Geburtsdatum."""
     single_parent: bool = False
     """Alleinerziehend (§ 25b Abs. 1 Satz 3)."""
@@ -119,7 +120,7 @@ class Language(Part):
     """Nachgewiesenes mündliches Deutschniveau."""
     written: LanguageLevel | None = None
     """Nachgewiesenes schriftliches Deutschniveau."""
-    certificates: list[str] = []
+    certificates: list[str] = Field(default_factory=list)
     """Zertifikate (DTZ, telc, Goethe, Schulabschluss …)."""
     civic_knowledge: bool | None = None
     """Grundkenntnisse der Rechts- und Gesellschaftsordnung nachgewiesen (LiD-Test, Orientierungskurs,
@@ -183,8 +184,17 @@ class Job(Period):
 
 
 Benefit = Literal[
-    "asylblg", "sgb2", "sgb12", "wohngeld", "kdu", "kindergeld", "kinderzuschlag", "elterngeld",
-    "bafoeg", "sgb3_ausbildung", "uvg",
+    "asylblg",
+    "sgb2",
+    "sgb12",
+    "wohngeld",
+    "kdu",
+    "kindergeld",
+    "kinderzuschlag",
+    "elterngeld",
+    "bafoeg",
+    "sgb3_ausbildung",
+    "uvg",
 ]
 
 

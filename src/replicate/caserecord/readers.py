@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -70,8 +71,8 @@ def unflatten(flat: dict[str, str]) -> dict[str, Any]:
             value = _BOOL[cell.lower()]
         node: Any = root
         parts = key.strip().split(".")
-        for part, nxt in zip(parts, parts[1:], strict=False):
-            child = [] if nxt.isdigit() else {}
+        for part, nxt in itertools.pairwise(parts):
+            child: Any = [] if nxt.isdigit() else {}
             if isinstance(node, list):
                 idx = int(part)
                 while len(node) <= idx:

@@ -13,7 +13,7 @@ from replicate.caserecord._base import Part
 class Conviction(Part):
     """One criminal conviction in Germany."""
 
-    on: date
+    convicted_on: date
     """Datum der Verurteilung."""
     intentional: bool = True
     """Vorsätzliche Straftat?"""
@@ -43,8 +43,10 @@ class Security(Part):
     """Liegt eine Ausweisungsverfügung vor?"""
     order_58a: bool | None = None
     """Liegt eine Abschiebungsanordnung nach § 58a vor?"""
-    p54_abs1_nr2_to_5: bool | None = None
-    """Ausweisungsinteresse nach § 54 Abs. 1 Nr. 2–5 (Terror, Extremismus, Gewaltaufruf …)?"""
+    p54_abs1_nr2_or_4: bool | None = None
+    """Ausweisungsinteresse nach § 54 Abs. 1 Nr. 2 oder 4 (Terrorismus, Gewalt; § 5 Abs. 4)?"""
+    p54_abs1_nr3_or_5: bool | None = None
+    """Ausweisungsinteresse nach § 54 Abs. 1 Nr. 3 oder 5 (verbotener Verein, Aufruf zu Hass)?"""
     extremism_links: bool | None = None
     """Bezüge zu extremistischen oder terroristischen Organisationen?"""
     pending_proceedings: bool | None = None
@@ -90,7 +92,7 @@ class Health(Part):
 class Hardship(Part):
     """Härtefall factors and the commission procedure (Sachsen)."""
 
-    factors: list[str] = []
+    factors: list[str] = Field(default_factory=list)
     """Härtefallgründe (lange Aufenthaltsdauer, Integration, Krankheit, keine Bindungen ins Herkunftsland)."""
     member_support: bool | None = None
     """Ist ein Mitglied der Härtefallkommission bereit, den Fall einzubringen?"""

@@ -14,15 +14,30 @@ from replicate.settings import Settings, load_settings, starter_toml
 def _init(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.suffix.lower() != ".toml":
-        raise SettingsError(target, [Problem("die Vorlage wird als TOML geschrieben", hint="Wählen Sie einen Namen mit der Endung .toml.")])
+        raise SettingsError(
+            target,
+            [
+                Problem(
+                    "die Vorlage wird als TOML geschrieben",
+                    hint="Wählen Sie einen Namen mit der Endung .toml.",
+                )
+            ],
+        )
     if target.exists() and not args.force:
         raise SettingsError(
             target,
-            [Problem("die Datei gibt es schon; sie wird nicht überschrieben", hint="Wählen Sie einen anderen Namen oder --force.")],
+            [
+                Problem(
+                    "die Datei gibt es schon; sie wird nicht überschrieben",
+                    hint="Wählen Sie einen anderen Namen oder --force.",
+                )
+            ],
         )
     target.write_text(starter_toml(target.name), encoding="utf-8")
     print(f"Vorlage geschrieben: {target}")
-    print(f"Nächste Schritte: Werte eintragen, dann  replicate check {target}  und  replicate new {target} kit/")
+    print(
+        f"Nächste Schritte: Werte eintragen, dann  replicate check {target}  und  replicate new {target} kit/"
+    )
     return 0
 
 
@@ -53,7 +68,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         example="replicate init meine-stadt.toml",
         func=_init,
     )
-    parser.add_argument("file", nargs="?", default="einstellungen.toml", help="Zieldatei (Standard: einstellungen.toml)")
+    parser.add_argument(
+        "file", nargs="?", default="einstellungen.toml", help="Zieldatei (Standard: einstellungen.toml)"
+    )
     parser.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")
 
     parser = add_command(

@@ -41,7 +41,9 @@ def jinja_source() -> str:
     """
     import json
 
-    table = {key: {"label": i.label, "definition": i.definition, "unit": i.unit} for key, i in INDICATORS.items()}
+    table = {
+        key: {"label": i.label, "definition": i.definition, "unit": i.unit} for key, i in INDICATORS.items()
+    }
     body = json.dumps(table, ensure_ascii=False, indent=2)
     return (
         "{#- Generated from src/replicate/indicators/catalog.yaml by replicate.indicators.catalog.jinja_source();"

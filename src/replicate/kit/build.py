@@ -52,7 +52,9 @@ def render_template(settings: Settings, target: Path) -> None:
         raise KitError(f"Die Kit-Vorlage konnte nicht gerendert werden: {exc}") from exc
 
 
-def new_kit(settings: Settings, dest: Path, *, force: bool = False, progress: Progress | None = None) -> KitResult:
+def new_kit(
+    settings: Settings, dest: Path, *, force: bool = False, progress: Progress | None = None
+) -> KitResult:
     """Build the complete kit for ``settings`` into ``dest``.
 
     Everything is built in a temporary folder next to ``dest`` and moved into place only when every step

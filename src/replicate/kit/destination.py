@@ -24,9 +24,13 @@ def check_destination(dest: Path, *, force: bool) -> None:
     while not existing.exists():
         existing = existing.parent
     if not existing.is_dir():
-        raise KitError(f"{dest}: {existing} ist eine Datei, kein Ordner. Wählen Sie einen anderen Zielordner.")
+        raise KitError(
+            f"{dest}: {existing} ist eine Datei, kein Ordner. Wählen Sie einen anderen Zielordner."
+        )
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise KitError(f"{dest}: in {existing} darf nicht geschrieben werden. Wählen Sie einen Ordner mit Schreibrecht.")
+        raise KitError(
+            f"{dest}: in {existing} darf nicht geschrieben werden. Wählen Sie einen Ordner mit Schreibrecht."
+        )
 
 
 def staging_dir(dest: Path) -> Path:

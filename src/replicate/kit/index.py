@@ -58,7 +58,7 @@ ul { list-style: none; padding: 0; } li { margin: .6rem 0; }
 
 def write_index(settings: Settings, kit_dir: Path, documents: list[Path]) -> Path:
     """Write ``index.html`` (every value HTML-escaped by Jinja's autoescape)."""
-    formats = [f for f in settings.kit.formats if f != "md"]
+    formats = list(settings.kit.formats)
     entries = []
     for relative in documents:
         stem = relative.with_suffix("")
@@ -70,7 +70,8 @@ def write_index(settings: Settings, kit_dir: Path, documents: list[Path]) -> Pat
     order = list(SECTIONS)
     entries.sort(key=lambda e: (order.index(e["folder"]) if e["folder"] in order else len(order), e["main"]))
     sections = [
-        (SECTIONS.get(folder, folder), list(group)) for folder, group in groupby(entries, key=lambda e: e["folder"])
+        (SECTIONS.get(folder, folder), list(group))
+        for folder, group in groupby(entries, key=lambda e: e["folder"])
     ]
     env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     page = env.from_string(_PAGE).render(

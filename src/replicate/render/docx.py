@@ -32,9 +32,22 @@ from replicate.render.tree import (
 )
 from replicate.render.zipfix import normalize_zip_bytes
 
-_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
 _RULE = f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="999999"/></w:pBdr>'
-_RULE_SUCCESSORS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:bidi", "w:spacing", "w:ind", "w:jc", "w:rPr")
+_RULE_SUCCESSORS = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:bidi",
+    "w:spacing",
+    "w:ind",
+    "w:jc",
+    "w:rPr",
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,14 @@ class _Writer:
     def __init__(self, document: Any, meta: DocMeta) -> None:
         self.document = document
         self.rtl = meta.rtl
+        self.style_ids: dict[str, str] = {style.name: style.style_id for style in document.styles}
+
+    def style_id(self, name: str) -> str:
+        """The id of the style called ``name`` (looked up once; python-docx's lookup is slow)."""
+        try:
+            return self.style_ids[name]
+        except KeyError:
+            raise ValueError(f"die DOCX-Vorlage hat keine Formatvorlage {name!r}") from None
 
     # blocks -------------------------------------------------------------------------------------
     def blocks(self, parent: Any, node: SyntaxTreeNode, depth: int = 0, quote: bool = False) -> None:
@@ -80,7 +101,9 @@ class _Writer:
             self.paragraph(parent, None).add_run(plain_text(node))
 
     def paragraph(self, parent: Any, style: str | None) -> Any:
-        paragraph = parent.add_paragraph(style=style)
+        paragraph = parent.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
         if self.rtl:
             set_bidi(paragraph)
         return paragraph
@@ -120,10 +143,10 @@ class _Writer:
     def table(self, parent: Any, node: SyntaxTreeNode) -> None:
         rows = table_rows(node)
         table = parent.add_table(rows=len(rows), cols=len(rows[0]))
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
         if self.rtl:
-            table._tbl.tblPr.append(parse_xml(f'<w:bidiVisual {nsdecls("w")}/>'))
-        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+            table._tbl.tblPr.append(parse_xml(f"<w:bidiVisual {nsdecls('w')}/>"))
+        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
         for r, row in enumerate(rows):
             cells = table.rows[r].cells
             for c, cell in enumerate(row):
@@ -141,7 +164,8 @@ class _Writer:
         for child in node.children:
             kind = child.type
             if kind == "text":
-                self.run(paragraph, child.content, fmt, link)
+                if child.content:  # markdown-it leaves empty text nodes around emphasis delimiters
+                    self.run(paragraph, child.content, fmt, link)
             elif kind == "code_inline":
                 self.run(paragraph, child.content, replace(fmt, code=True), link)
             elif kind == "softbreak":
@@ -158,7 +182,9 @@ class _Writer:
                 href = rewrite_href(str(child.attrs.get("href", "")), ".docx")
                 self.inline(paragraph, child, fmt, self.hyperlink(paragraph, href))
             elif kind == "image":
-                self.run(paragraph, plain_text(child), fmt, self.hyperlink(paragraph, str(child.attrs["src"])))
+                self.run(
+                    paragraph, plain_text(child), fmt, self.hyperlink(paragraph, str(child.attrs["src"]))
+                )
             else:
                 self.inline(paragraph, child, fmt, link)
 
@@ -171,9 +197,9 @@ class _Writer:
         if fmt.strike:
             run.font.strike = True
         if fmt.code:
-            run.style = self.document.styles["Verbatim Char"]
+            run._r.style = self.style_id("Verbatim Char")
         elif link is not None:
-            run.style = self.document.styles["Hyperlink"]
+            run._r.style = self.style_id("Hyperlink")
         if link is not None:
             link.append(run._r)
         return run

@@ -30,6 +30,7 @@ _BIDI_SUCCESSORS = (
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )  # fmt: skip
 _W = nsdecls("w")
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
 def word_lang(meta: DocMeta) -> str:
@@ -63,17 +64,24 @@ def open_document(meta: DocMeta) -> Any:
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
-    _drop_thumbnail(document)
+    sect_pr = document.element.body.find(qn("w:sectPr"))
+    for name in [name for name in sect_pr.attrib if "rsid" in name]:
+        del sect_pr.attrib[name]  # revision ids of the template's last editing session
+    _drop_unused_parts(document)
     _language(document, meta)
     _ensure_styles(document)
     return document
 
 
-def _drop_thumbnail(document: Any) -> None:
-    """The default template ships a thumbnail of an empty page; readers would show it."""
-    rels = document.part.package.rels
-    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
-        rels.pop(rid)
+def _drop_unused_parts(document: Any) -> None:
+    """Drop the template's thumbnail (a picture of an empty page, shown by file managers) and
+    ``stylesWithEffects.xml`` (430 kB of Word 2010 compatibility data, rebuilt by Word on demand)."""
+    for rels, reltype in (
+        (document.part.package.rels, RT.THUMBNAIL),
+        (document.part.rels, _STYLES_WITH_EFFECTS),
+    ):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype == reltype]:
+            rels.pop(rid)
 
 
 def _house_style(document: Any) -> None:
@@ -84,7 +92,12 @@ def _house_style(document: Any) -> None:
             rfonts.attrib.pop(qn(attr), None)
     rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     rfonts = rpr.find(qn("w:rFonts"))
-    for attr, font in (("ascii", BODY_FONT), ("hAnsi", BODY_FONT), ("eastAsia", BODY_FONT), ("cs", ARABIC_FONT)):
+    for attr, font in (
+        ("ascii", BODY_FONT),
+        ("hAnsi", BODY_FONT),
+        ("eastAsia", BODY_FONT),
+        ("cs", ARABIC_FONT),
+    ):
         rfonts.set(qn(f"w:{attr}"), font)
     for tag in ("w:sz", "w:szCs"):
         rpr.find(qn(tag)).set(qn("w:val"), "21")
@@ -143,9 +156,7 @@ def _field(paragraph: Any, instruction: str) -> None:
 
 def _footer(section: Any, meta: DocMeta) -> None:
     """``<footer text> → Seite X von Y`` (PAGE and NUMPAGES fields, right tab at the text edge)."""
-    paragraph = section.footer.paragraphs[0]
-    if meta.rtl:
-        set_bidi(paragraph)
+    paragraph = section.footer.paragraphs[0]  # left to right even in RTL documents: German chrome
     text_width = section.page_width - section.left_margin - section.right_margin
     paragraph.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{meta.footer}\tSeite ")

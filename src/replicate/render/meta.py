@@ -26,7 +26,10 @@ class DocMeta:
     lang: str = "de"
     """BCP-47 language tag; ``ar`` and ``fa`` (and other RTL languages) are written right to left."""
     footer: str = ""
-    """Short text for every page footer, e.g. ``Kit Perspektive Bleiberecht Musterstadt · Stand 25.11.2026``."""
+    """Short text for every page footer, e.g. ``Kit Perspektive Bleiberecht Musterstadt · Stand 25.11.2026``.
+
+    The footer line is always set left to right (its "Seite X von Y" is German), even in RTL documents.
+    """
     date: datetime.date = field(kw_only=True)
     """Fixed document date used for metadata. Never derived from the clock, so renders are reproducible."""
     logo: Path | None = None

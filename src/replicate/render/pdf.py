@@ -5,14 +5,18 @@ characters such as ``# * _ $ @ < > [ ] \\ / ~`` always print as themselves. Font
 the Noto font packages plus Typst's embedded fonts (see :mod:`replicate.render.fonts`).
 
 Bold: the Noto fonts are variable fonts; Typst 0.15 instantiates their ``wght`` axis, so
-``*fett*`` prints in a real bold (checked by a test via the PDF's font names).
+``**fett**`` prints in a real bold weight (a test checks that bold text sets measurably wider).
+
+Known limit: in the PDF's text layer (copy & paste, ``pdftotext``) Typst maps both glyphs of a
+dotted Arabic letter (skeleton + dots) to that letter, so extraction shows it twice (``مرحببا``);
+the printed page is correct.
 """
 
 from __future__ import annotations
 
+import typst
 from markdown_it.tree import SyntaxTreeNode
 
-import typst
 from replicate.render.fonts import ARABIC_FONT, BODY_FONT, MONO_FONT, typst_fonts
 from replicate.render.meta import DocMeta
 from replicate.render.tree import (
@@ -45,7 +49,8 @@ def _inline(node: SyntaxTreeNode) -> str:
     for child in node.children:
         kind = child.type
         if kind == "text":
-            out.append("#" + lit(child.content))
+            if child.content:  # markdown-it leaves empty text nodes around emphasis delimiters
+                out.append("#" + lit(child.content))
         elif kind == "softbreak":
             out.append(" ")
         elif kind == "hardbreak":
@@ -67,15 +72,17 @@ def _inline(node: SyntaxTreeNode) -> str:
     return "".join(out)
 
 
-def _list(node: SyntaxTreeNode) -> str:
+def _list(node: SyntaxTreeNode, depth: int) -> str:
     tight = is_tight(node)
     sep = "\n" if tight else "\n\n"
-    items = ", ".join("[" + sep.join(_block(b) for b in item.children) + "]" for item in node.children)
+    items = ", ".join(
+        "[" + sep.join(_block(block, depth + 1) for block in item.children) + "]" for item in node.children
+    )
     args = f"tight: {'true' if tight else 'false'}"
     if node.type == "ordered_list":
         return f"#enum({args}, start: {list_start(node)}, {items})"
-    if is_task_list(node):
-        args += ", marker: [], body-indent: 0pt"
+    if is_task_list(node):  # the ballot box is the marker; nested boxes still need an indent
+        args += f", marker: [], body-indent: 0pt, indent: {'1em' if depth else '0pt'}"
     return f"#list({args}, {items})"
 
 
@@ -91,18 +98,19 @@ def _table(node: SyntaxTreeNode) -> str:
     return f"#table(columns: {len(header)}, align: ({aligns},), table.header({cells(header)}){body_cells})"
 
 
-def _block(node: SyntaxTreeNode) -> str:
+def _block(node: SyntaxTreeNode, depth: int = 0) -> str:
+    """Typst markup for one block; ``depth`` counts the lists around it."""
     kind = node.type
     if kind == "paragraph":
         return _inline(node.children[0])
     if kind == "heading":
         return f"#heading(level: {heading_level(node)})[{_inline(node.children[0])}]"
     if kind in ("bullet_list", "ordered_list"):
-        return _list(node)
+        return _list(node, depth)
     if kind == "table":
         return _table(node)
     if kind == "blockquote":
-        return f"#block(inset: (left: 10pt, y: 2pt), stroke: (left: 2pt + luma(170)))[{_blocks(node)}]"
+        return f"#block(inset: (left: 10pt, y: 2pt), stroke: (left: 2pt + luma(170)))[{_blocks(node, depth)}]"
     if kind == "hr":
         return "#line(length: 100%, stroke: 0.5pt + luma(150))"
     if kind in ("fence", "code_block"):
@@ -110,22 +118,22 @@ def _block(node: SyntaxTreeNode) -> str:
     return "#" + lit(plain_text(node) or node.content)
 
 
-def _blocks(node: SyntaxTreeNode) -> str:
-    return "\n\n".join(_block(child) for child in node.children)
+def _blocks(node: SyntaxTreeNode, depth: int = 0) -> str:
+    return "\n\n".join(_block(child, depth) for child in node.children)
 
 
 def _preamble(meta: DocMeta, logo: str | None) -> str:
     region = f", region: {lit(meta.region)}" if meta.region else ""
     header = f"align(end, image({lit(logo)}, height: 1.2cm))" if logo else "none"
     footer = (
-        "context { set text(size: 8pt, fill: luma(80)); "
+        "context { set text(size: 8pt, fill: luma(80), dir: ltr); "
         f"grid(columns: (1fr, auto), column-gutter: 1em, {lit(meta.footer)}, "
         "[Seite #counter(page).display() von #counter(page).final().first()]) }"
     )
     return "\n".join(
         [
-            f"#set document(title: {lit(meta.title)}, author: \"replicate\", date: none)",
-            f"#set page(paper: \"a4\", margin: 2.5cm, header: {header}, footer: {footer})",
+            f'#set document(title: {lit(meta.title)}, author: "replicate", date: none)',
+            f'#set page(paper: "a4", margin: 2.5cm, header: {header}, footer: {footer})',
             f"#set text(font: ({lit(BODY_FONT)}, {lit(ARABIC_FONT)}), size: 10.5pt, "
             f"lang: {lit(meta.language)}{region}, dir: {meta.direction}, hyphenate: true)",
             "#set par(spacing: 0.9em)",
@@ -155,7 +163,8 @@ def to_pdf(tree: SyntaxTreeNode, meta: DocMeta) -> bytes:
     root = str(meta.logo.resolve().parent) if meta.logo else None
     logo = "/" + meta.logo.name if meta.logo else None
     source = typst_source(tree, meta, logo)
-    pdf: bytes = typst.compile(
-        source.encode("utf-8"), root=root, font_paths=typst_fonts(), ignore_system_fonts=True
-    )
+    compiler = typst.Compiler(font_paths=typst_fonts(), ignore_system_fonts=True, root=root)
+    pdf = compiler.compile(input=source.encode("utf-8"))
+    if not isinstance(pdf, bytes):  # only multi-page PNG/SVG output returns a list
+        raise TypeError("Typst returned no PDF")
     return pdf

@@ -13,6 +13,12 @@ from replicate.rules.ruleset import RuleSet
 from replicate.rules.yamlload import line_of, read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+ORDER = ["p25b", "p25a", "p60d", "p60c", "p16g", "p19d", "p25_5", "p23a", "p104c"]
+"""Order of the pathway files in results and the Prüfschema (others follow alphabetically)."""
+
+
+def _rank(path: Path) -> tuple[int, str]:
+    return (ORDER.index(path.stem) if path.stem in ORDER else len(ORDER), path.stem)
 
 
 def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayFile | BarsFile:
@@ -50,7 +56,7 @@ def _load(directory: Path) -> RuleSet:
     shared = {c.id: c for c in bars.conditions}
     sources = {cid: bars_path.name for cid in shared}
     pathways = {}
-    for path in sorted(directory.glob("p*.yaml")):
+    for path in sorted(directory.glob("p*.yaml"), key=_rank):
         parsed = _validate(path, PathwayFile)
         assert isinstance(parsed, PathwayFile)
         for pathway in parsed.pathways:
@@ -70,7 +76,9 @@ def _check(rules: RuleSet, directory: Path) -> None:
         for entry in pathway.conditions:
             if isinstance(entry, Condition):
                 if not entry.id.startswith((pid + ".", pid.split("_")[0] + ".")):
-                    problems.append(Problem(f"Bedingung {entry.id} gehört nicht zu {pid}", rules.sources[pid]))
+                    problems.append(
+                        Problem(f"Bedingung {entry.id} gehört nicht zu {pid}", rules.sources[pid])
+                    )
                 if entry.id in seen:
                     problems.append(Problem(f"Bedingung {entry.id} ist doppelt", rules.sources[pid]))
                 seen.add(entry.id)
@@ -78,10 +86,14 @@ def _check(rules: RuleSet, directory: Path) -> None:
         for entry in pathway.conditions:
             if isinstance(entry, ConditionRef):
                 if entry.use not in seen:
-                    problems.append(Problem(f"unbekannte Bedingung {entry.use}", f"{rules.sources[pid]}: {pid}"))
-                elif pid in rules.shared.get(entry.use, Condition.model_construct(lifted_by=[])).lifted_by:
                     problems.append(
-                        Problem(f"{pid} verweist auf {entry.use}, hebt diese Sperre aber auf", rules.sources[pid])
+                        Problem(f"unbekannte Bedingung {entry.use}", f"{rules.sources[pid]}: {pid}")
+                    )
+                elif entry.use in rules.shared and pid in rules.shared[entry.use].lifted_by:
+                    problems.append(
+                        Problem(
+                            f"{pid} verweist auf {entry.use}, hebt diese Sperre aber auf", rules.sources[pid]
+                        )
                     )
     for bar in rules.shared.values():
         for pid in bar.lifted_by:

@@ -6,20 +6,17 @@ from datetime import date
 from functools import cached_property
 
 from replicate.caserecord import CaseRecord
+from replicate.caserecord._base import Period
 from replicate.caserecord.parts import StatusPeriod
 from replicate.screening.intervals import FAR_FUTURE, Span, add_years, chain_start, years_between
 
 DULDUNG_KINDS = frozenset({"duldung", "duldung_60b", "duldung_60c", "duldung_60d"})
-ALL_KINDS = frozenset(
-    {"gestattung", "aufenthaltserlaubnis", "ae_104c", "fiktion"} | DULDUNG_KINDS
-)
+ALL_KINDS = frozenset({"gestattung", "aufenthaltserlaubnis", "ae_104c", "fiktion"} | DULDUNG_KINDS)
 
 
-def span(p: StatusPeriod | object) -> Span:
+def span(p: Period) -> Span:
     """A period as a closed span; an open end runs to the far future."""
-    start: date = p.start  # type: ignore[attr-defined]
-    end: date | None = p.end  # type: ignore[attr-defined]
-    return (start, end or FAR_FUTURE)
+    return (p.start, p.end or FAR_FUTURE)
 
 
 class Facts:
@@ -42,9 +39,7 @@ class Facts:
     @cached_property
     def current_kinds(self) -> frozenset[str]:
         """All status kinds covering the reference date."""
-        return frozenset(
-            p.kind for p in self.case.status_periods if span(p)[0] <= self.as_of <= span(p)[1]
-        )
+        return frozenset(p.kind for p in self.case.status_periods if span(p)[0] <= self.as_of <= span(p)[1])
 
     @cached_property
     def known_status(self) -> bool:
@@ -96,7 +91,7 @@ class Facts:
         ]
 
     def job_spans(self, min_hours: float, social_insurance: bool = True, **flags: bool) -> list[Span]:
-        """Job spans with at least ``min_hours`` a week (and the given flags) started by the reference date."""
+        """Job spans with at least ``min_hours`` a week (and the given flags), started by the day."""
         return [
             span(j)
             for j in self.case.employment.jobs

@@ -38,7 +38,7 @@ def merge(spans: Iterable[Span]) -> list[Span]:
     """Union of spans; spans that touch (end + 1 day = next start) are joined."""
     out: list[Span] = []
     for start, end in sorted(spans):
-        if out and start <= out[-1][1] + ONE_DAY:
+        if out and (out[-1][1] >= FAR_FUTURE or start <= out[-1][1] + ONE_DAY):
             if end > out[-1][1]:
                 out[-1] = (out[-1][0], end)
         else:
@@ -64,19 +64,22 @@ def overlap_days(spans: Iterable[Span], first: date, last: date) -> int:
     return total
 
 
-def completion(start: date, months: int, excluded: list[Span]) -> date:
-    """First day on which ``months`` counted months since ``start`` are complete, skipping ``excluded``."""
+def completion(start: date, months: int, excluded: list[Span]) -> date | None:
+    """First day on which ``months`` counted months since ``start`` are complete, skipping ``excluded``.
+
+    None if an excluded span without end prevents completion (e.g. a § 60b Duldung that continues).
+    """
     target = add_months(start, months)
-    if not excluded:
-        return target
     day = target
     for _ in range(50):
         skipped = overlap_days(excluded, start, day - ONE_DAY)
+        if skipped > (FAR_FUTURE - target).days // 2:
+            return None
         nxt = target + timedelta(days=skipped)
         if nxt == day:
             return day
         day = nxt
-    return day  # pragma: no cover
+    return None  # pragma: no cover
 
 
 def years_between(birth: date, day: date) -> int:

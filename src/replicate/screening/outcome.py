@@ -49,6 +49,10 @@ class Ctx:
         """Parameter of this condition in force on the reference date."""
         return self.condition.parameters[name].at(self.as_of)
 
+    def own(self, name: str) -> Any:
+        """Pathway-wide parameter in force on the reference date."""
+        return self.pathway.parameters[name].at(self.as_of)
+
     def shared(self, name: str) -> Any:
         """Shared parameter (``bars.yaml``) in force on the reference date."""
         return self.rules.shared_parameters[name].at(self.as_of)

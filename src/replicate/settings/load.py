@@ -39,7 +39,12 @@ def _read(path: Path) -> tuple[dict[str, Any], str, str]:
     if fmt is None:
         raise SettingsError(
             path,
-            [Problem("unbekanntes Dateiformat", hint="Verwenden Sie eine Datei mit der Endung .toml oder .yaml.")],
+            [
+                Problem(
+                    "unbekanntes Dateiformat",
+                    hint="Verwenden Sie eine Datei mit der Endung .toml oder .yaml.",
+                )
+            ],
         )
     if not path.is_file():
         raise SettingsError(
@@ -56,23 +61,33 @@ def _read(path: Path) -> tuple[dict[str, Any], str, str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError(path, [Problem(f"Datei kann nicht gelesen werden ({exc})")]) from exc
     try:
-        if fmt == "toml":
-            data = tomllib.loads(text)
-        else:
-            data = yaml.load(text, Loader=_UniqueKeyLoader) or {}
+        data = tomllib.loads(text) if fmt == "toml" else (yaml.load(text, Loader=_UniqueKeyLoader) or {})
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"at line (\d+)", str(exc))
         line = int(found.group(1)) if found else None
         raise SettingsError(
             path,
-            [Problem(f"TOML-Syntaxfehler: {exc}", line=line, hint="Korrigieren Sie die Zeile (Anführungszeichen, =, Klammern).")],
+            [
+                Problem(
+                    f"TOML-Syntaxfehler: {exc}",
+                    line=line,
+                    hint="Korrigieren Sie die Zeile (Anführungszeichen, =, Klammern).",
+                )
+            ],
         ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
         raise SettingsError(
-            path, [Problem(f"YAML-Syntaxfehler: {reason}", line=line, hint="Korrigieren Sie Einrückung und Doppelpunkte.")]
+            path,
+            [
+                Problem(
+                    f"YAML-Syntaxfehler: {reason}",
+                    line=line,
+                    hint="Korrigieren Sie Einrückung und Doppelpunkte.",
+                )
+            ],
         ) from exc
     if not isinstance(data, dict):
         raise SettingsError(path, [Problem("die Datei enthält keine Abschnitte (Schlüssel: Wert)")])

@@ -26,7 +26,9 @@ def toml_line(text: str, loc: Loc) -> int | None:
         if not line or line.startswith("#"):
             continue
         if line.startswith("[["):
-            path: tuple[str | int, ...] = tuple(p.strip().strip('"') for p in line[2:].split("]]")[0].split("."))
+            path: tuple[str | int, ...] = tuple(
+                p.strip().strip('"') for p in line[2:].split("]]")[0].split(".")
+            )
             counters[path] = counters.get(path, -1) + 1
             header = (*path, counters[path])
             candidate = header

@@ -56,7 +56,10 @@ def _describe(error: Any, root: type[BaseModel]) -> tuple[str, str]:
         hint = f"Meinten Sie „{close[0]}“?" if close else f"Erlaubt sind: {', '.join(known)}."
         return f"unbekannter Schlüssel „{key}“", hint
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"„{given}“ ist kein gültiges Datum", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-12-31."
+        return (
+            f"„{given}“ ist kein gültiges Datum",
+            "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-12-31.",
+        )
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"ungültiger Wert „{given}“", f"Erlaubt sind: {expected}."

@@ -47,34 +47,36 @@ class Address(_Section):
     """A postal address."""
 
     street: str = Field(min_length=1, examples=["Musterstraße 1"])
-    """Street and house number."""
+    """Straße und Hausnummer."""
     postal_code: str = Field(pattern=r"^\d{5}$", examples=["01067"])
-    """Five-digit German postal code (PLZ)."""
+    """Fünfstellige Postleitzahl."""
     city: str = Field(min_length=1, examples=["Musterstadt"])
-    """City or town."""
+    """Ort."""
 
 
 class Municipality(_Section):
     """The municipality (Kommune) that launches the project."""
 
     name: str = Field(min_length=2, examples=["Stadt Musterstadt"])
-    """Official name, e.g. "Landeshauptstadt Dresden" or "Landkreis Bautzen"."""
+    """Amtlicher Name, z. B. „Landeshauptstadt Dresden“ oder „Landkreis Bautzen“."""
     short_name: str = Field(min_length=2, examples=["Musterstadt"])
-    """Short name used in running text and in the project name, e.g. "Dresden"."""
+    """Kurzname für den Fließtext und den Projektnamen, z. B. „Dresden“."""
     kind: MunicipalityKind = Field(examples=["kreisfreie Stadt"])
-    """Kind of local authority: kreisfreie Stadt, Landkreis, Große Kreisstadt, kreisangehörige Stadt or Gemeinde."""
+    """Art der Gebietskörperschaft: kreisfreie Stadt, Landkreis, Große Kreisstadt, kreisangehörige Stadt oder Gemeinde."""
     state: str = Field(default="Sachsen", examples=["Sachsen"])
-    """German Land the municipality belongs to."""
+    """Bundesland, zu dem die Kommune gehört."""
     ags: str | None = Field(default=None, pattern=r"^\d{8}$", examples=["14612000"])
-    """Amtlicher Gemeindeschlüssel (8 digits), optional."""
+    """Amtlicher Gemeindeschlüssel (8 Ziffern), optional."""
     tolerated_persons: int | None = Field(default=None, ge=0, examples=[1400])
-    """Number of tolerated persons (Geduldete) living in the municipality, optional; the indicator baseline."""
+    """Zahl der geduldeten Menschen in der Kommune, optional; Ausgangswert für die Kennzahlen."""
     tolerated_long_term: int | None = Field(default=None, ge=0, examples=[700])
-    """Of them, tolerated for more than five years (Langzeitgeduldete), optional."""
+    """Davon seit mehr als fünf Jahren geduldet (Langzeitgeduldete), optional."""
     figures_date: dt.date | None = Field(default=None, examples=["2025-12-31"])
-    """Date the local figures refer to (required when figures are given)."""
-    figures_source: str | None = Field(default=None, examples=["Ausländerzentralregister, Auswertung der Stadt"])
-    """Where the local figures come from, optional."""
+    """Datum, auf das sich die Zahlen beziehen (Pflicht, wenn Zahlen angegeben sind)."""
+    figures_source: str | None = Field(
+        default=None, examples=["Ausländerzentralregister, Auswertung der Stadt"]
+    )
+    """Quelle der Zahlen, optional."""
 
     @model_validator(mode="after")
     def _figures_consistent(self) -> Municipality:
@@ -97,53 +99,53 @@ class Authority(_Section):
     """The local Ausländerbehörde (immigration authority)."""
 
     name: str = Field(min_length=2, examples=["Ausländerbehörde der Stadt Musterstadt"])
-    """Official name of the Ausländerbehörde."""
+    """Amtlicher Name der Ausländerbehörde."""
     parent_office: str = Field(min_length=2, examples=["Bürgeramt"])
-    """The office or department it belongs to (Amt, Dezernat or Geschäftsbereich)."""
+    """Amt, Dezernat oder Geschäftsbereich, zu dem die Ausländerbehörde gehört."""
     address: Address
-    """Postal address of the authority."""
+    """Postanschrift der Ausländerbehörde."""
     contact_role: str = Field(min_length=2, examples=["Sachgebietsleitung Aufenthaltsbeendigung"])
-    """The role (not a person) that is the contact for the project."""
+    """Funktion (keine Person), die Ansprechstelle für das Projekt ist."""
     email: str = Field(pattern=EMAIL_PATTERN, examples=["auslaenderbehoerde@musterstadt.de"])
-    """Functional e-mail address for the project."""
+    """Funktionspostfach für das Projekt."""
     phone: str = Field(pattern=r"^\+?[0-9 ()/-]{6,}$", examples=["0351 000000"])
-    """Phone number of the contact role."""
+    """Telefonnummer der Ansprechstelle."""
 
 
 class AdviceService(_Section):
     """The independent advice service (Beratungsstelle) that runs the project."""
 
     organisation: str = Field(min_length=2, examples=["Flüchtlingsrat Musterland e.V."])
-    """Name of the organisation that runs the advice service."""
+    """Name des Trägers der Beratungsstelle."""
     legal_form: str = Field(examples=["eingetragener Verein"])
-    """Legal form, e.g. "eingetragener Verein" or "gGmbH"."""
+    """Rechtsform, z. B. „eingetragener Verein“ oder „gemeinnützige GmbH“."""
     address: Address
-    """Postal address of the advice service."""
+    """Postanschrift der Beratungsstelle."""
     project_name: str = Field(min_length=2, examples=["Perspektive Bleiberecht Musterstadt"])
-    """Name of the local project."""
+    """Name des örtlichen Projekts."""
     contact_role: str = Field(min_length=2, examples=["Projektkoordination"])
-    """The role (not a person) that is the contact for the authority and the funder."""
+    """Funktion (keine Person), die Ansprechstelle für Behörde und Fördergeber ist."""
     email: str = Field(pattern=EMAIL_PATTERN, examples=["bleiberecht@example.org"])
-    """Functional e-mail address of the project."""
+    """Funktionspostfach des Projekts."""
     phone: str = Field(pattern=r"^\+?[0-9 ()/-]{6,}$", examples=["0351 111111"])
-    """Phone number of the project."""
+    """Telefonnummer des Projekts."""
     staff_fte: float = Field(gt=0, le=50, examples=[2.0])
-    """Advice staff in full-time equivalents (Vollzeitäquivalente)."""
+    """Beratungspersonal in Vollzeitäquivalenten."""
     advice_languages: list[str] = Field(min_length=1, examples=[["Deutsch", "Englisch"]])
-    """Languages in which advice is given (by staff or with interpreters), as German names."""
+    """Sprachen, in denen beraten wird (durch Mitarbeitende oder mit Sprachmittlung), als deutsche Namen."""
     qualified_legal_advice: bool = Field(examples=[True])
-    """Whether legal advice is given by or under the guidance of a person qualified under § 6 Abs. 2 / § 7 RDG."""
+    """Ob Rechtsberatung im Einzelfall durch oder unter Anleitung einer nach § 6 Abs. 2 RDG befähigten Person erfolgt (true/false)."""
     started: dt.date | None = Field(default=None, examples=["2027-03-01"])
-    """Date the advice service starts (or started), optional."""
+    """Beginn der Beratung, optional."""
 
 
 class Period(_Section):
     """A period of time with start and end date."""
 
     start: dt.date = Field(examples=["2027-01-01"])
-    """First day of the period."""
+    """Erster Tag des Zeitraums."""
     end: dt.date = Field(examples=["2028-12-31"])
-    """Last day of the period."""
+    """Letzter Tag des Zeitraums."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Period:
@@ -159,9 +161,9 @@ class IndicatorTarget(_Section):
     """An indicator the funder requires, with its target."""
 
     id: str = Field(examples=["beratene_personen"])
-    """Indicator id from the catalog (see `replicate schema`), e.g. beratene_personen, titel_erteilt."""
+    """Kennung der Kennzahl aus dem Katalog (siehe `replicate schema`), z. B. beratene_personen, titel_erteilt."""
     target: float | None = Field(default=None, ge=0, examples=[150])
-    """Target value for the whole funding period, optional."""
+    """Zielwert für den ganzen Förderzeitraum, optional."""
 
     @field_validator("id")
     @classmethod
@@ -180,17 +182,17 @@ class Funder(_Section):
     """The funder (Zuwendungsgeber) of the project."""
 
     name: str = Field(min_length=2, examples=["Fachkräfteallianz Musterregion"])
-    """Name of the funding body."""
+    """Name des Fördergebers."""
     programme: str = Field(min_length=2, examples=["Regionales Handlungsbudget"])
-    """Funding programme or budget line."""
+    """Förderprogramm oder Haushaltsstelle."""
     period: Period
-    """Funding period."""
+    """Förderzeitraum."""
     amount_eur: float | None = Field(default=None, gt=0, examples=[180000])
-    """Total funding in euros, optional."""
+    """Fördersumme insgesamt in Euro, optional."""
     reporting_cadence: Cadence = Field(examples=["halbjährlich"])
-    """How often the funder expects a report: monatlich, vierteljährlich, halbjährlich or jährlich."""
+    """Wie oft der Fördergeber einen Bericht erwartet: monatlich, vierteljährlich, halbjährlich oder jährlich."""
     indicators: list[IndicatorTarget] = Field(min_length=1)
-    """Indicators the funder requires, each with an optional target."""
+    """Kennzahlen, die der Fördergeber verlangt, jeweils mit optionalem Zielwert."""
 
     @field_validator("indicators")
     @classmethod
@@ -207,47 +209,49 @@ class LandBodies(_Section):
     """Bodies at Land level that the cooperation involves."""
 
     hardship_commission: str = Field(examples=["Sächsische Härtefallkommission"])
-    """Name of the Land's Härtefallkommission (§ 23a AufenthG)."""
+    """Name der Härtefallkommission des Landes (§ 23a AufenthG)."""
     removal_authority: str | None = Field(default=None, examples=["Zentrale Ausländerbehörde"])
-    """Central authority for removals at Land level, if one exists (else the local authority removes)."""
+    """Zentrale Landesbehörde für Rückführungen, falls es eine gibt, optional."""
     interior_ministry: str = Field(examples=["Sächsisches Staatsministerium des Innern"])
-    """Supreme Land authority that orders a hardship residence permit (§ 23a Abs. 1 AufenthG)."""
+    """Oberste Landesbehörde, die den Aufenthalt im Härtefall anordnet (§ 23a Abs. 1 AufenthG)."""
 
 
 class Cooperation(_Section):
     """How the authority and the advice service work together."""
 
     meeting_cadence: Cadence = Field(examples=["monatlich"])
-    """How often the cooperation partners meet for an exchange: monatlich, vierteljährlich, halbjährlich or jährlich."""
-    referral_route: str = Field(min_length=5, examples=["Die Ausländerbehörde übergibt den Informationsbrief"])
-    """How people reach the advice service (e.g. letter from the authority, referral at the counter)."""
+    """Wie oft sich die Kooperationspartner austauschen: monatlich, vierteljährlich, halbjährlich oder jährlich."""
+    referral_route: str = Field(
+        min_length=5, examples=["Die Ausländerbehörde übergibt den Informationsbrief"]
+    )
+    """Wie Ratsuchende zur Beratungsstelle finden (z. B. Brief der Behörde, Hinweis bei der Vorsprache)."""
     target_group_contact: Contacter = Field(examples=["Ausländerbehörde"])
-    """Who writes to the target group: Ausländerbehörde, Beratungsstelle or gemeinsam."""
+    """Wer die Zielgruppe anschreibt: Ausländerbehörde, Beratungsstelle oder gemeinsam."""
     escalation_contact: str = Field(min_length=2, examples=["Amtsleitung Bürgeramt"])
-    """Role to turn to when a case cannot be resolved at working level."""
+    """Funktion, an die sich die Partner wenden, wenn ein Fall auf Arbeitsebene nicht lösbar ist."""
     response_days: int = Field(default=10, ge=1, le=60, examples=[10])
-    """Working days within which each side answers a case enquiry."""
+    """Arbeitstage, innerhalb derer beide Seiten eine Fallanfrage beantworten."""
     policy_anchor: str | None = Field(default=None, examples=["Integrationskonzept der Stadt Musterstadt"])
-    """Local policy document the project is anchored in, optional (e.g. an Aktionsplan Integration)."""
+    """Kommunales Konzept, in dem das Projekt verankert ist, optional (z. B. ein Aktionsplan Integration)."""
     integration_office: str | None = Field(default=None, examples=["Integrationsbeauftragte der Stadt"])
-    """Municipal integration office that co-signs the agreement, optional."""
+    """Kommunale Integrationsstelle, die die Vereinbarung mitzeichnet, optional."""
     land_bodies: LandBodies
-    """Bodies at Land level."""
+    """Stellen auf Landesebene."""
 
 
 class KitOptions(_Section):
     """Options for the generated kit."""
 
     reference_date: dt.date = Field(default_factory=dt.date.today, examples=["2026-11-25"])
-    """Reference date of the legal state the kit describes (Stand der Rechtslage); default today."""
+    """Stand der Rechtslage, den das Kit beschreibt (JJJJ-MM-TT); ohne Angabe das heutige Datum."""
     formats: list[Format] = Field(default=["html", "docx", "odt", "pdf"], min_length=1)
-    """Output formats built from every document: html, docx, odt, pdf."""
+    """Ausgabeformate jedes Dokuments: html, docx, odt, pdf."""
     client_languages: list[ClientLanguage] = Field(default=["de", "en", "ar", "fa", "ru", "uk"], min_length=1)
-    """Languages of client-facing forms and letters (ISO 639-1 codes); German is always included."""
-    logo: Path | None = None
-    """Optional logo (PNG, JPG or SVG), relative to the settings file, shown in the document header."""
-    reference_docx: Path | None = None
-    """Optional Word document whose styles (corporate design) are used for DOCX output."""
+    """Sprachen der Formulare und Briefe für Ratsuchende (ISO-639-1-Kürzel); Deutsch ist immer dabei."""
+    logo: Path | None = Field(default=None, examples=["logo.png"])
+    """Logo (PNG, JPG oder SVG) für den Kopf der Dokumente, relativ zur Einstellungsdatei, optional."""
+    reference_docx: Path | None = Field(default=None, examples=["vorlage.docx"])
+    """Word-Dokument, dessen Formatvorlagen (Corporate Design) die DOCX-Fassungen übernehmen, optional."""
 
     @field_validator("client_languages")
     @classmethod

@@ -27,17 +27,17 @@ class Settings(BaseSettings):
     )
 
     municipality: Municipality
-    """The municipality that launches the project."""
+    """Die Kommune, die das Projekt startet."""
     authority: Authority
-    """The local Ausländerbehörde."""
+    """Die örtliche Ausländerbehörde."""
     advice_service: AdviceService
-    """The independent advice service that runs the project."""
+    """Die unabhängige Beratungsstelle, die das Projekt durchführt."""
     funder: Funder
-    """The funder and what it expects."""
+    """Der Fördergeber und was er erwartet."""
     cooperation: Cooperation
-    """How the authority and the advice service work together."""
+    """Wie Ausländerbehörde und Beratungsstelle zusammenarbeiten."""
     kit: KitOptions = KitOptions()
-    """Options for the generated kit (reference date, formats, languages, corporate design)."""
+    """Optionen des Kits (Stand der Rechtslage, Formate, Sprachen, Corporate Design)."""
 
     @classmethod
     def settings_customise_sources(

@@ -1,0 +1,153 @@
+"""Predicates of the cross-cutting bars in ``bars.yaml``."""
+
+from __future__ import annotations
+
+from replicate.caserecord.record_parts import Conviction
+from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, predicate
+
+
+@predicate("p10_3_s2")
+def title_bar_ou(ctx: Ctx) -> Outcome:
+    asylum = ctx.facts.case.asylum
+    if asylum.outcome is None:
+        return Outcome(UNKNOWN, "Ausgang des Asylverfahrens unbekannt")
+    if asylum.outcome != "abgelehnt_offensichtlich_unbegruendet":
+        return Outcome(MET, "keine Ablehnung als „offensichtlich unbegründet“")
+    ground = asylum.ou_ground
+    if ground in ctx.p("non_barring_grounds"):
+        return Outcome(MET, f"OU-Ablehnung aus einem Grund ohne Titelsperre ({ground})")
+    if ground not in ctx.p("barring_grounds"):
+        return Outcome(UNKNOWN, "Rechtsgrund der OU-Ablehnung unbekannt")
+    if ctx.pathway.grant_kind == "anspruch":
+        return Outcome(
+            NOT_MET,
+            f"Titelsperre ({ground}); Ausnahme bei strikem Anspruch (§ 10 Abs. 3 Satz 3) prüfen",
+            manual=True,
+        )
+    return Outcome(NOT_MET, f"Titelsperre nach § 10 Abs. 3 Satz 2 ({ground})")
+
+
+@predicate("p11_ban")
+def entry_ban(ctx: Ctx) -> Outcome:
+    ban = ctx.facts.case.security.entry_ban_p11
+    if ban is None:
+        return Outcome(UNKNOWN, "unbekannt, ob ein Einreise- und Aufenthaltsverbot besteht")
+    if not ban:
+        return Outcome(MET, "kein Einreise- und Aufenthaltsverbot")
+    if ctx.pathway.abschnitt5:
+        return Outcome(NOT_MET, "Verbot besteht; es soll aufgehoben werden (§ 11 Abs. 4 Satz 2)", manual=True)
+    return Outcome(NOT_MET, "Einreise- und Aufenthaltsverbot besteht")
+
+
+@predicate("p5_4")
+def mandatory_refusal(ctx: Ctx) -> Outcome:
+    sec = ctx.facts.case.security
+    if sec.p54_abs1_nr2_or_4 or sec.order_58a:
+        return Outcome(NOT_MET, "zwingender Versagungsgrund nach § 5 Abs. 4")
+    if sec.p54_abs1_nr2_or_4 is None or sec.order_58a is None:
+        return Outcome(UNKNOWN, "Angaben zu § 54 Abs. 1 Nr. 2/4 und § 58a fehlen")
+    return Outcome(MET, "kein Versagungsgrund nach § 5 Abs. 4")
+
+
+@predicate("identity")
+def identity(ctx: Ctx) -> Outcome:
+    if ctx.pathway.id in ("p25a", "p25b") and ctx.holder_privileged():
+        return Outcome(MET, "für § 104c-Inhaber gilt die Sonderregel (§ 25a Abs. 6, § 25b Abs. 8)")
+    ident = ctx.facts.case.identity
+    if ident.clarified and ident.passport == "gueltig":
+        return Outcome(MET, "Identität geklärt, gültiger Pass")
+    if ident.clarified is None or ident.passport is None:
+        return Outcome(UNKNOWN, "Angaben zu Identität oder Pass fehlen")
+    steps = " – alle zumutbaren Schritte unternommen" if ident.all_reasonable_steps else ""
+    return Outcome(NOT_MET, f"Identität nicht geklärt oder kein gültiger Pass{steps}")
+
+
+def _counts(c: Conviction) -> bool:
+    return c.intentional and c.juvenile != "sonstige_sanktion"
+
+
+@predicate("crim_50_90")
+def crim_50_90(ctx: Ctx) -> Outcome:
+    convictions = ctx.facts.case.convictions
+    if convictions is None:
+        return Outcome(UNKNOWN, "Angaben zu Verurteilungen fehlen")
+    general = foreign = 0
+    for c in filter(_counts, convictions):
+        if c.prison_months or c.juvenile == "jugendstrafe":
+            return Outcome(NOT_MET, "Verurteilung zu Freiheits- oder Jugendstrafe")
+        if c.day_fines is None:
+            return Outcome(UNKNOWN, f"Höhe der Strafe vom {c.convicted_on:%d.%m.%Y} unbekannt")
+        if c.foreigner_only:
+            foreign += c.day_fines
+        else:
+            general += c.day_fines
+    limit_g, limit_f = ctx.p("general_day_fines"), ctx.p("foreigner_only_day_fines")
+    text = f"{general} Tagessätze allgemein, {foreign} ausländerrechtlich (Grenzen {limit_g}/{limit_f})"
+    if general > limit_g or foreign > limit_f:
+        return Outcome(NOT_MET, text)
+    if general and foreign and general + foreign > limit_g:
+        return Outcome(NOT_MET, text + "; Zusammenrechnung gemischter Strafen ungeklärt", manual=True)
+    return Outcome(MET, text)
+
+
+@predicate("crim_60d")
+def crim_60d(ctx: Ctx) -> Outcome:
+    case = ctx.facts.case
+    if case.convictions is None:
+        return Outcome(UNKNOWN, "Angaben zu Verurteilungen fehlen")
+    limit = ctx.of("crim_60d", "foreigner_only_day_fines")
+    for c in case.convictions:
+        if not c.intentional:
+            continue
+        if c.juvenile == "sonstige_sanktion":
+            return Outcome(
+                NOT_MET,
+                "jugendrechtliche Sanktion: ob „Verurteilung“ i. S. d. Nr. 7, ist ungeklärt",
+                manual=True,
+            )
+        harmless = (
+            c.foreigner_only and not c.prison_months and c.day_fines is not None and c.day_fines <= limit
+        )
+        if not harmless:
+            return Outcome(NOT_MET, f"Verurteilung vom {c.convicted_on:%d.%m.%Y} ist nicht unbeachtlich")
+    hh = case.household
+    if hh.spouse_in_household and hh.spouse_intentional_conviction:
+        return Outcome(NOT_MET, "Ehegatte wegen einer vorsätzlichen Straftat verurteilt")
+    if hh.spouse_in_household and hh.spouse_intentional_conviction is None:
+        return Outcome(UNKNOWN, "Angaben zu Verurteilungen des Ehegatten fehlen")
+    return Outcome(MET, "keine beachtliche Verurteilung")
+
+
+@predicate("extremism")
+def extremism(ctx: Ctx) -> Outcome:
+    links = ctx.facts.case.security.extremism_links
+    return flag(links, "keine Bezüge", "Bezüge zu extremistischen Organisationen", "Angabe fehlt", good=False)
+
+
+@predicate("no_expulsion_order")
+def no_expulsion_order(ctx: Ctx) -> Outcome:
+    sec = ctx.facts.case.security
+    if sec.expulsion_order or sec.order_58a:
+        return Outcome(NOT_MET, "Ausweisungsverfügung oder § 58a-Anordnung liegt vor")
+    if sec.expulsion_order is None or sec.order_58a is None:
+        return Outcome(UNKNOWN, "Angaben zu Ausweisung / § 58a fehlen")
+    return Outcome(MET, "keine Ausweisung, keine § 58a-Anordnung")
+
+
+@predicate("removal_imminent")
+def removal_imminent(ctx: Ctx) -> Outcome:
+    training = ctx.facts.case.education.training
+    if training is not None and training.started_during_asylum:
+        return Outcome(MET, "nicht anwendbar: Ausbildung während des Asylverfahrens begonnen")
+    measures = ctx.facts.case.removal.imminent_measures
+    if measures is None:
+        return Outcome(UNKNOWN, "unbekannt, ob Maßnahmen zur Aufenthaltsbeendigung bevorstehen")
+    if measures:
+        return Outcome(NOT_MET, "bevorstehende Maßnahmen: " + ", ".join(measures))
+    return Outcome(MET, "keine konkreten Maßnahmen bekannt")
+
+
+@predicate("p60a6")
+def employment_ban(ctx: Ctx) -> Outcome:
+    ban = ctx.facts.case.security.employment_ban_p60a6
+    return flag(ban, "kein Verbot", "Erwerbstätigkeitsverbot nach § 60a Abs. 6", "Angabe fehlt", good=False)

@@ -1,0 +1,136 @@
+"""Predicates of § 60c (Ausbildungsduldung), § 16g and § 19d Abs. 1a."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from replicate.screening.intervals import add_months
+from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, fmt, predicate
+from replicate.screening.stay import TOLERATED_KINDS, stay
+
+
+@predicate("p60c.training")
+def training(ctx: Ctx) -> Outcome:
+    t = ctx.facts.case.education.training
+    if t is None:
+        return Outcome(NOT_MET, "keine Ausbildung erfasst")
+    if t.kind == "sonstige":
+        return Outcome(
+            NOT_MET, "keine qualifizierte Berufsausbildung und keine Helferausbildung im Engpassberuf"
+        )
+    return Outcome(MET, f"Ausbildung ({t.occupation or t.kind}) ab {fmt(t.start)}")
+
+
+@predicate("p60c.status")
+def status(ctx: Ctx) -> Outcome:
+    t, facts = ctx.facts.case.education.training, ctx.facts
+    if t is not None and t.started_during_asylum:
+        outcome = facts.case.asylum.outcome
+        if outcome is None:
+            return Outcome(UNKNOWN, "Ausgang des Asylverfahrens unbekannt")
+        if outcome.startswith("abgelehnt"):
+            return Outcome(MET, "als Asylbewerber begonnen, Asylantrag abgelehnt (Nr. 1)")
+        return Outcome(NOT_MET, "Asylverfahren nicht abgelehnt: Ausbildungsduldung erst nach Ablehnung")
+    if facts.geduldet:
+        return Outcome(MET, "geduldet (Nr. 2)")
+    if not facts.known_status:
+        return Outcome(UNKNOWN, "Status unbekannt")
+    return Outcome(NOT_MET, "nicht geduldet")
+
+
+@predicate("p60c.duldung_3m")
+def duldung_3m(ctx: Ctx) -> Outcome:
+    t = ctx.facts.case.education.training
+    if t is not None and t.started_during_asylum:
+        return Outcome(MET, "nicht anwendbar (Fall der Nr. 1)")
+    return stay(ctx, TOLERATED_KINDS, ctx.p("months"), "Duldung")
+
+
+def _identity_deadline(ctx: Ctx, entered: date) -> date:
+    if entered <= ctx.p("early_entry_until"):
+        return ctx.as_of
+    if entered <= ctx.p("mid_entry_until"):
+        mid: date = ctx.p("mid_deadline")
+        return min(ctx.as_of, mid)
+    return min(ctx.as_of, add_months(entered, ctx.p("late_months")) - timedelta(days=1))
+
+
+@predicate("p60c.identity")
+def identity(ctx: Ctx) -> Outcome:
+    case = ctx.facts.case
+    entered, ident = case.entry_date, case.identity
+    if entered is None or ident.clarified is None:
+        return Outcome(UNKNOWN, "Einreisedatum oder Stand der Identitätsklärung fehlt")
+    deadline = _identity_deadline(ctx, entered)
+    on_time = ident.clarified_on is not None and ident.clarified_on <= deadline
+    if ident.clarified and (on_time or deadline == ctx.as_of):
+        return Outcome(MET, f"Identität fristgerecht geklärt (Frist {fmt(deadline)})")
+    if ident.all_reasonable_steps and ident.clarified:
+        return Outcome(MET, "Frist gilt als gewahrt: alle zumutbaren Schritte rechtzeitig unternommen")
+    if ident.clarified and ident.clarified_on is None:
+        return Outcome(UNKNOWN, f"Datum der Identitätsklärung fehlt (Frist {fmt(deadline)})")
+    if ident.all_reasonable_steps:
+        return Outcome(
+            NOT_MET, "alle zumutbaren Schritte unternommen: Erteilung nach Abs. 7 im Ermessen", manual=True
+        )
+    if ident.all_reasonable_steps is None:
+        return Outcome(UNKNOWN, "unbekannt, ob alle zumutbaren Schritte rechtzeitig unternommen wurden")
+    return Outcome(NOT_MET, f"Identität nicht bis {fmt(deadline)} geklärt")
+
+
+@predicate("p60c.window")
+def window(ctx: Ctx) -> Outcome:
+    t = ctx.facts.case.education.training
+    if t is None:
+        return Outcome(UNKNOWN, "kein Ausbildungsbeginn erfasst")
+    opens = add_months(t.start, -ctx.p("apply_months"))
+    grant = add_months(t.start, -ctx.p("grant_months"))
+    deadlines = [
+        (opens, "Antragsfenster öffnet (sieben Monate vor Ausbildungsbeginn)"),
+        (grant, "früheste Erteilung (sechs Monate vor Ausbildungsbeginn)"),
+        (t.start, "Ausbildungsbeginn"),
+    ]
+    if ctx.as_of < opens:
+        return Outcome(NOT_MET, f"Antrag erst ab {fmt(opens)}", met_from=opens, deadlines=deadlines)
+    return Outcome(MET, f"Antragsfenster offen seit {fmt(opens)}", deadlines=deadlines)
+
+
+@predicate("p60c.registration")
+def registration(ctx: Ctx) -> Outcome:
+    t = ctx.facts.case.education.training
+    value = None if t is None else t.contract_registered
+    return flag(value, "Vertrag eingetragen oder beantragt", "Eintragung fehlt", "Eintragung unbekannt")
+
+
+@predicate("p16g.livelihood")
+def livelihood(ctx: Ctx) -> Outcome:
+    value = ctx.facts.case.livelihood.secured_now
+    return flag(
+        value, "Lebensunterhalt gesichert", "Lebensunterhalt nicht gesichert", "Lebensunterhalt unbekannt"
+    )
+
+
+@predicate("p16g.passport")
+def passport(ctx: Ctx) -> Outcome:
+    value = ctx.facts.case.identity.passport
+    if value is None:
+        return Outcome(UNKNOWN, "Passlage unbekannt")
+    return Outcome(MET, "gültiger Pass") if value == "gueltig" else Outcome(NOT_MET, "kein gültiger Pass")
+
+
+@predicate("p19d_1a.after_60c")
+def after_60c(ctx: Ctx) -> Outcome:
+    case = ctx.facts.case
+    if not any(p.kind == "duldung_60c" for p in case.status_periods):
+        return Outcome(NOT_MET, "keine Ausbildungsduldung erteilt")
+    t = case.education.training
+    if t is None or t.completed is None:
+        return Outcome(UNKNOWN, "Ausbildungsabschluss unbekannt")
+    if not t.completed:
+        return Outcome(NOT_MET, "Ausbildung nicht (erfolgreich) abgeschlossen")
+    jobs = [j for j in case.employment.jobs if j.start <= ctx.as_of and (j.end is None or j.end >= ctx.as_of)]
+    if any(j.matches_qualification for j in jobs):
+        return Outcome(MET, "Ausbildung abgeschlossen, passende Beschäftigung")
+    if any(j.matches_qualification is None for j in jobs):
+        return Outcome(UNKNOWN, "unbekannt, ob die Beschäftigung der Qualifikation entspricht")
+    return Outcome(NOT_MET, "keine der Qualifikation entsprechende Beschäftigung")

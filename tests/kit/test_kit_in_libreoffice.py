@@ -1,0 +1,45 @@
+"""The kit's DOCX and ODT open in a real client: LibreOffice converts each to PDF, headings survive."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers_office import convert_with_libreoffice, pdf_text
+
+
+def _headings(markdown: str) -> list[str]:
+    return [re.sub(r"[*_`\\]", "", m) for m in re.findall(r"^#{1,3} (.+)$", markdown, flags=re.M)]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.libreoffice
+def test_every_docx_and_odt_converts_with_headings(dresden_kit: Path, tmp_path: Path) -> None:
+    staged: dict[Path, Path] = {}  # flat, unique copy -> Markdown source
+    for source in sorted(dresden_kit.rglob("*.md")):
+        flat = source.relative_to(dresden_kit).with_suffix("").as_posix().replace("/", "__")
+        for suffix in (".docx", ".odt"):
+            copy = tmp_path / "in" / f"{flat}-{suffix[1:]}{suffix}"
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copyfile(source.with_suffix(suffix), copy)
+            staged[copy] = source
+    pdfs = convert_with_libreoffice(sorted(staged), tmp_path / "out")
+    assert len(pdfs) == len(staged)
+    for copy, source in staged.items():
+        pdf = tmp_path / "out" / copy.with_suffix(".pdf").name
+        text = _squash(pdf_text(pdf))
+        for heading in _headings(source.read_text(encoding="utf-8")):
+            assert _squash(heading) in text, f"{copy.name}: heading {heading!r} missing"
+
+
+def test_every_pdf_has_the_headings(dresden_kit: Path) -> None:
+    for source in sorted(dresden_kit.rglob("*.md")):
+        text = _squash(pdf_text(source.with_suffix(".pdf")))
+        for heading in _headings(source.read_text(encoding="utf-8")):
+            assert _squash(heading) in text, f"{source.stem}.pdf: heading {heading!r} missing"

@@ -1,0 +1,71 @@
+"""The shared parse: dialect adjustments for forms, task items, link rewriting, unsafe links."""
+
+from __future__ import annotations
+
+import pytest
+
+from replicate.render.tree import is_task_list, parse, plain_text, rewrite_href
+
+
+def _types(markdown: str) -> list[str]:
+    return [node.type for node in parse(markdown).children]
+
+
+def test_underscore_runs_stay_text_and_never_become_emphasis() -> None:
+    tree = parse("Name: ___ (____) und ___x___ und __________\n")
+    paragraph = tree.children[0].children[0]
+    assert [child.type for child in paragraph.children] == ["text"]
+    assert plain_text(paragraph) == "Name: ___ (____) und ___x___ und __________"
+
+
+def test_a_line_of_underscores_is_a_write_in_line_but_dashes_still_make_a_rule() -> None:
+    assert _types("__________\n") == ["paragraph"]
+    assert _types("Text\n\n---\n\nText\n") == ["paragraph", "hr", "paragraph"]
+    assert _types("***\n") == ["hr"]
+
+
+def test_two_underscores_and_single_ones_keep_their_markdown_meaning() -> None:
+    inline = parse("__fett__ und _kursiv_\n").children[0].children[0]
+    kinds = [child.type for child in inline.children if child.type != "text" or child.content]
+    assert kinds == ["strong", "text", "em"]
+
+
+def test_task_items_get_ballot_boxes_and_a_class() -> None:
+    tree = parse("- [ ] offen\n- [x] erledigt\n- [X] auch\n")
+    bullet_list = tree.children[0]
+    assert [plain_text(item) for item in bullet_list.children] == ["☐ offen", "☒ erledigt", "☒ auch"]
+    assert is_task_list(bullet_list)
+
+
+def test_brackets_that_are_not_a_task_stay_as_written() -> None:
+    tree = parse("- [ ]ohne Leerzeichen\n- normal\n\n[ ] kein Listenpunkt\n")
+    assert plain_text(tree.children[0]) == "[ ]ohne Leerzeichennormal"
+    assert not is_task_list(tree.children[0])
+    assert plain_text(tree.children[1]) == "[ ] kein Listenpunkt"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("other.md", "other.html"),
+        ("teil/other.md#abschnitt-2", "teil/other.html#abschnitt-2"),
+        ("../x.md?a=1", "../x.html?a=1"),
+        ("GROSS.MD", "GROSS.html"),
+        ("https://example.org/readme.md", "https://example.org/readme.md"),
+        ("//example.org/readme.md", "//example.org/readme.md"),
+        ("mailto:beratung@example.org", "mailto:beratung@example.org"),
+        ("#abschnitt", "#abschnitt"),
+        ("bild.png", "bild.png"),
+    ],
+)
+def test_rewrite_href(href: str, expected: str) -> None:
+    assert rewrite_href(href, ".html") == expected
+
+
+UNSAFE = ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:x", "data:text/html,x"]
+
+
+@pytest.mark.parametrize("url", UNSAFE)
+def test_unsafe_links_are_not_links(url: str) -> None:
+    tree = parse(f"[klick]({url})\n")
+    assert all(node.type != "link" for node in tree.walk())
