@@ -83,9 +83,18 @@ def test_agreement_has_all_sections(render: Render, dresden: Settings) -> None:
         "Unterschriften",
     ]
     flat = _squash(text)
-    for expected in ["grün", "gelb", "rot", "Art. 6 Abs. 1 lit. a DSGVO", "Art. 9 Abs. 2 lit. a DSGVO",
-                     "Art. 7 Abs. 3 DSGVO", "gemeinsame Verantwortlichkeit nach Art. 26 DSGVO besteht nicht",
-                     "weniger als 5", "keine hoheitlichen Aufgaben", "Härtefallkommission des Freistaates Sachsen"]:
+    for expected in [
+        "grün",
+        "gelb",
+        "rot",
+        "Art. 6 Abs. 1 lit. a DSGVO",
+        "Art. 9 Abs. 2 lit. a DSGVO",
+        "Art. 7 Abs. 3 DSGVO",
+        "gemeinsame Verantwortlichkeit nach Art. 26 DSGVO besteht nicht",
+        "weniger als 5",
+        "keine hoheitlichen Aufgaben",
+        "Härtefallkommission des Freistaates Sachsen",
+    ]:
         assert expected in flat, expected
 
 
@@ -101,8 +110,16 @@ def test_readme_lists_every_new_document(render: Render, dresden: Settings) -> N
 @pytest.mark.parametrize(
     ("contact", "agreement_says", "letter_sender"),
     [
-        ("Ausländerbehörde", "Die Ausländerbehörde schreibt die Zielgruppe an.", "Absender: Ausländerbehörde der"),
-        ("Beratungsstelle", "Die Beratungsstelle schreibt die Zielgruppe an", "Absender: Sächsischer Flüchtlingsrat"),
+        (
+            "Ausländerbehörde",
+            "Die Ausländerbehörde schreibt die Zielgruppe an.",
+            "Absender: Ausländerbehörde der",
+        ),
+        (
+            "Beratungsstelle",
+            "Die Beratungsstelle schreibt die Zielgruppe an",
+            "Absender: Sächsischer Flüchtlingsrat",
+        ),
         ("gemeinsam", "schreiben die Zielgruppe gemeinsam an", "gemeinsam mit Sächsischer Flüchtlingsrat"),
     ],
 )
@@ -133,7 +150,10 @@ def test_removal_authority_set_and_unset(render: Render, dresden: Settings) -> N
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
     assert name not in agreement and "zentrale Landesbehörde" not in agreement
-    assert "Die Ausländerbehörde ist selbst für den Vollzug aufenthaltsbeendender Maßnahmen zuständig" in agreement
+    assert (
+        "Die Ausländerbehörde ist selbst für den Vollzug aufenthaltsbeendender Maßnahmen zuständig"
+        in agreement
+    )
     assert name not in doc(CONTACTS) and name not in doc(REFERRAL)
     assert "keine zentrale Landesbehörde für Rückführungen gibt" in _squash(doc(CHECKLIST))
 
@@ -147,8 +167,14 @@ def test_integration_office_set_and_unset(render: Render, dresden: Settings) -> 
     dresden.cooperation.integration_office = "Integrationsbeauftragte der Landeshauptstadt"
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
-    assert "3. Integrationsbeauftragte der Landeshauptstadt für Landeshauptstadt Dresden" in agreement
-    assert "Für die Integrationsstelle (Integrationsbeauftragte der Landeshauptstadt), mitzeichnend:" in agreement
+    assert (
+        "Mitzeichnende Stelle, ohne eigene Vertragspartei zu sein: Integrationsbeauftragte der Landeshauptstadt "
+        "(Landeshauptstadt Dresden; im Folgenden: **Integrationsstelle**)" in agreement
+    )
+    assert (
+        "Mitgezeichnet für die Integrationsstelle (Integrationsbeauftragte der Landeshauptstadt):"
+        in agreement
+    )
     assert agreement.count("Unterschrift der zeichnungsberechtigten Person") == 3
     assert "Sie erhält keine personenbezogenen Daten aus Einzelfällen." in agreement
     assert "Integrationsbeauftragte der Landeshauptstadt" in doc(CONTACTS)
@@ -159,8 +185,14 @@ def test_qualified_legal_advice(render: Render, dresden: Settings) -> None:
     dresden.advice_service.qualified_legal_advice = True
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
-    assert "erbringt Rechtsdienstleistungen im Sinne des § 2 Abs. 1 RDG unentgeltlich (§ 6 Abs. 1 RDG)" in agreement
-    assert "durch eine Person mit Befähigung zum Richteramt oder unter Anleitung einer solchen Person" in agreement
+    assert (
+        "erbringt Rechtsdienstleistungen im Sinne des § 2 Abs. 1 RDG unentgeltlich (§ 6 Abs. 1 RDG)"
+        in agreement
+    )
+    assert (
+        "durch eine Person mit Befähigung zum Richteramt oder unter Anleitung einer solchen Person"
+        in agreement
+    )
     assert "(§ 6 Abs. 2 Satz 2 RDG)" in agreement
     assert "Die Beratung prüft auch Ihre rechtliche Lage." in doc(LETTER)
 
@@ -175,7 +207,11 @@ def test_qualified_legal_advice(render: Render, dresden: Settings) -> None:
 
 @pytest.mark.parametrize(
     ("cadence", "words"),
-    [("monatlich", "einmal im Monat"), ("vierteljährlich", "einmal im Vierteljahr"), ("jährlich", "einmal im Jahr")],
+    [
+        ("monatlich", "einmal im Monat"),
+        ("vierteljährlich", "einmal im Vierteljahr"),
+        ("jährlich", "einmal im Jahr"),
+    ],
 )
 def test_reporting_cadence(render: Render, dresden: Settings, cadence: str, words: str) -> None:
     dresden.funder.reporting_cadence = cadence  # type: ignore[assignment]
@@ -185,7 +221,11 @@ def test_reporting_cadence(render: Render, dresden: Settings, cadence: str, word
 
 @pytest.mark.parametrize(
     ("cadence", "words"),
-    [("monatlich", "einmal im Monat"), ("halbjährlich", "einmal im Halbjahr"), ("jährlich", "einmal im Jahr")],
+    [
+        ("monatlich", "einmal im Monat"),
+        ("halbjährlich", "einmal im Halbjahr"),
+        ("jährlich", "einmal im Jahr"),
+    ],
 )
 def test_meeting_cadence(render: Render, dresden: Settings, cadence: str, words: str) -> None:
     dresden.cooperation.meeting_cadence = cadence  # type: ignore[assignment]
@@ -213,7 +253,10 @@ def test_client_languages(render: Render, dresden: Settings) -> None:
     dresden.kit.client_languages = ["de"]  # type: ignore[list-item]
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
-    assert "Der Brief wird auf Deutsch versandt" in agreement and "Übersetzungen in diese Sprachen" not in agreement
+    assert (
+        "Der Brief wird auf Deutsch versandt" in agreement
+        and "Übersetzungen in diese Sprachen" not in agreement
+    )
     assert "Diesen Brief gibt es auch" not in doc(LETTER)
 
 
@@ -223,13 +266,29 @@ def test_funder_name_and_period(render: Render, dresden: Settings) -> None:
     dresden.funder.period.end = dt.date(2029, 12, 31)
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
-    assert "Fördergeber ist Stiftung Musterland" in agreement
-    assert "vom 01.01.2027 bis zum 31.12.2029" in agreement
+    assert "Fördergeber: Stiftung Musterland;" in agreement
+    assert "Förderzeitraum: 01.01.2027 bis 31.12.2029" in agreement
     assert "endet am 31.12.2029" in agreement
     assert "frühestens mit dem Förderbeginn am 01.01.2027" in agreement  # reference date 25.11.2026 is before
     assert "Fördergeber (Stiftung Musterland)" in agreement
     assert "Fachkräfteallianz der Region Dresden" not in agreement
     assert "Stiftung Musterland" in doc(CONTACTS) and "31.12.2029" in doc(CHECKLIST)
+
+
+def test_parties_and_end_of_funding_soon(render: Render, dresden: Settings) -> None:
+    agreement = _squash(render(dresden)(AGREEMENT))  # reference date 25.11.2026, funding ends 31.12.2026
+    assert (
+        "1. Landeshauptstadt Dresden als Rechtsträger der Ausländerbehörde, handelnd durch die Ausländerbehörde"
+        in (agreement)
+    )
+    assert "Ihr Modell „Perspektive Bleiberecht Dresden“" in agreement  # Dresden copies no one
+    assert "die Beratung besteht seit dem 01.03.2024" in agreement
+    assert "endet der Förderzeitraum in weniger als drei Monaten" in agreement
+    dresden.funder.period.end = dt.date(2027, 2, 28)
+    dresden.municipality.short_name = "Pirna"
+    agreement = _squash(render(dresden)(AGREEMENT))
+    assert "endet der Förderzeitraum in weniger als drei Monaten" not in agreement
+    assert "Die Partner übernehmen dafür das Modell „Perspektive Bleiberecht Dresden“" in agreement
 
 
 def test_reference_date_after_funding_period(render: Render, dresden: Settings) -> None:
@@ -244,20 +303,29 @@ def test_reference_date_after_funding_period(render: Render, dresden: Settings) 
     [
         (
             dt.date(2025, 6, 1),
-            ["§ 104c (Chancen-Aufenthaltsrecht): Es kann nur noch bis zum 30.12.2025 erteilt werden",
-             "den Antrag bis zum 30.12.2025 stellen können"],
-            ["Ungeklärt ist", "30.06.2027", "nach Juli 2026"],
+            [
+                "§ 104c (Chancen-Aufenthaltsrecht): Es kann nur noch bis zum 30.12.2025 erteilt werden",
+                "den Antrag bis zum 30.12.2025 stellen können",
+                "aber bis dahin nicht beschieden werden",
+            ],
+            ["30.06.2027", "nach Juli 2026", "Übergangsregelung zum Chancen-Aufenthaltsrecht"],
         ),
         (
             dt.date(2026, 3, 1),
-            ["in §§ 25a und 25b gelten bis zum 30.06.2027", "Ungeklärt ist, wie über Anträge",
-             "Die Partner legen sich hierauf in dieser Vereinbarung nicht fest"],
+            [
+                "in §§ 25a und 25b gelten bis zum 30.06.2027",
+                "Ungeklärt ist, wie über Anträge",
+                "Die Partner legen sich hierauf in dieser Vereinbarung nicht fest",
+            ],
             ["kann nur noch bis zum 30.12.2025 erteilt werden", "ausgelaufen", "nach Juli 2026"],
         ),
         (
             dt.date(2027, 8, 1),
-            ["in §§ 25a und 25b sind am 30.06.2027 ausgelaufen", "Ungeklärt ist, wie über Anträge",
-             "nach Juli 2026 verkündet wurden"],
+            [
+                "in §§ 25a und 25b sind am 30.06.2027 ausgelaufen",
+                "Ungeklärt ist, wie über Anträge",
+                "nach Juli 2026 verkündet wurden",
+            ],
             ["kann nur noch bis zum 30.12.2025 erteilt werden", "gelten bis zum 30.06.2027"],
         ),
     ],
@@ -276,7 +344,9 @@ def test_reference_date_and_104c(
 
 def test_policy_anchor_and_indicators(render: Render, dresden: Settings) -> None:
     doc = render(dresden)
-    assert "verankert in folgendem kommunalen Konzept: Aktionsplan Integration 2022–2026" in _squash(doc(AGREEMENT))
+    assert "verankert in folgendem kommunalen Konzept: Aktionsplan Integration 2022–2026" in _squash(
+        doc(AGREEMENT)
+    )
     dresden.cooperation.policy_anchor = None
     dresden.funder.indicators[0].target = 150
     agreement = render(dresden)(AGREEMENT)
@@ -304,6 +374,7 @@ EMPTY_PLACES = {
     "empty table cell": re.compile(r"\|[ \t]*\|(?![-:|])"),
     "dangling preposition": re.compile(r"\b(?:von|vom|bis|zum|zur|am|für)\s*[.,;)]"),
     "empty bold": re.compile(r"\*\*\s*\*\*"),
+    "missing date in a range": re.compile(r"\bvom\s+bis\b|\bam\s+(?:und|bis)\b"),
 }
 
 
@@ -336,13 +407,18 @@ def test_no_leftovers_or_empty_places(example_kits: dict[str, Path], example: st
         body = text.replace("`", "")
         for what, pattern in EMPTY_PLACES.items():
             found = pattern.search(body)
-            assert not found, f"{name}: {what}: {body[max(0, found.start() - 40):found.end() + 40]!r}"
+            assert not found, f"{name}: {what}: {body[max(0, found.start() - 40) : found.end() + 40]!r}"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_every_form_has_write_in_lines_and_check_boxes(example_kits: dict[str, Path], example: str) -> None:
     kit = example_kits[example]
-    for name in (REFERRAL, MINUTES, "datenschutz/einwilligung.md", "datenschutz/schweigepflichtentbindung.md"):
+    for name in (
+        REFERRAL,
+        MINUTES,
+        "datenschutz/einwilligung.md",
+        "datenschutz/schweigepflichtentbindung.md",
+    ):
         text = (kit / name).read_text(encoding="utf-8")
         assert "- [ ] " in text and "__________" in text, name
 

@@ -75,8 +75,10 @@ def test_supervisory_authority_in_another_land(dresden: Settings, tmp_path: Path
     dresden.municipality.state = state
     docs = _render(dresden, tmp_path / "kit")
     notice = _squash(docs[NOTICE])
-    assert f"Zuständig für die Beratungsstelle ist die Datenschutzaufsichtsbehörde des Landes {state}." in notice
-    assert "Sächsische" not in notice
+    assert (
+        f"Zuständig für die Beratungsstelle ist die Datenschutzaufsichtsbehörde des Landes {state}." in notice
+    )
+    assert SAXON_AUTHORITY not in notice
     agreement = _squash(docs[AGREEMENT])
     assert f"das Datenschutzgesetz des Landes {state}" in agreement and "SächsDSDG" not in agreement
     assert "Nach der Verfahrenspraxis in Sachsen" not in agreement
@@ -86,8 +88,14 @@ def test_supervisory_authority_in_another_land(dresden: Settings, tmp_path: Path
 def test_consent_has_separate_boxes_and_revocation(docs: dict[str, str]) -> None:
     consent = _squash(docs[CONSENT])
     assert docs[CONSENT].count("- [ ] **") >= 4  # processing, health, convictions, contact: each its own box
-    for expected in ["Art. 6 Abs. 1 lit. a DSGVO", "Art. 9 Abs. 2 lit. a DSGVO", "Art. 7 Abs. 3 DSGVO",
-                     "Der Widerruf gilt für die Zukunft", "freiwillig", "info@saechsischer-fluechtlingsrat.de"]:
+    for expected in [
+        "Art. 6 Abs. 1 lit. a DSGVO",
+        "Art. 9 Abs. 2 lit. a DSGVO",
+        "Art. 7 Abs. 3 DSGVO",
+        "Der Widerruf gilt für die Zukunft",
+        "freiwillig",
+        "info@saechsischer-fluechtlingsrat.de",
+    ]:
         assert expected in consent, expected
 
 
@@ -95,7 +103,10 @@ def test_release_names_each_body_with_purpose_and_end_date(docs: dict[str, str])
     release = docs[RELEASE]
     bodies = re.findall(r"^- \[ \] \*\*(.+?)\*\*", release, flags=re.M)
     assert bodies[0] == "Ausländerbehörde (Ausländerbehörde der Landeshauptstadt Dresden)"
-    assert "Zentrale Landesbehörde für Rückführungen (Zentrale Ausländerbehörde der Landesdirektion Sachsen)" in bodies
+    assert (
+        "Zentrale Landesbehörde für Rückführungen (Zentrale Ausländerbehörde der Landesdirektion Sachsen)"
+        in bodies
+    )
     assert any(b.startswith("Jobcenter oder Sozialamt") for b in bodies)
     assert any(b.startswith("Schule, Hochschule oder Ausbildungsbetrieb") for b in bodies)
     assert "Härtefallkommission des Landes (Härtefallkommission des Freistaates Sachsen)" in bodies
@@ -115,8 +126,9 @@ def test_release_without_removal_authority(dresden: Settings, tmp_path: Path) ->
 
 def test_record_of_processing_covers_art_30(docs: dict[str, str]) -> None:
     record = docs[RECORD]
-    for letter in "abcdefg":
-        assert f"lit. {letter})" in record, letter
+    assert "(Art. 30 Abs. 1 lit. a DSGVO)" in record
+    for letter in "bcdefg":
+        assert f"(lit. {letter})" in record, letter
     assert record.count("## Verarbeitung ") == 3
     assert "Gemeinsam Verantwortliche | keine" in record
     assert "einmal im Halbjahr" in record  # reporting cadence of the funder
@@ -124,6 +136,13 @@ def test_record_of_processing_covers_art_30(docs: dict[str, str]) -> None:
 
 def test_tom_are_practical(docs: dict[str, str]) -> None:
     tom = _squash(docs[TOM])
-    for expected in ["verschlüsselt", "Keine Daten von Ratsuchenden in unverschlüsselten E-Mails",
-                     "offline ausgefüllt", "Pseudonymen", "gelöscht", "Art. 28 DSGVO", "Art. 33 DSGVO"]:
+    for expected in [
+        "verschlüsselt",
+        "Keine Daten von Ratsuchenden in unverschlüsselten E-Mails",
+        "offline ausgefüllt",
+        "Pseudonymen",
+        "gelöscht",
+        "Art. 28 DSGVO",
+        "Art. 33 DSGVO",
+    ]:
         assert expected in tom, expected

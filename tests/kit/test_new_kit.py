@@ -18,7 +18,21 @@ from .conftest import ROOT, example_settings
 
 GOLDEN = ROOT / "tests" / "golden" / "dresden"
 TEXT_SUFFIXES = {".md", ".html", ".yml"}
-DOCUMENTS = ["README", "projekt/projektsteckbrief"]
+DOCUMENTS = [
+    "README",
+    "projekt/projektsteckbrief",
+    "projekt/lokalisierung-checkliste",
+    "vereinbarung/kooperationsvereinbarung",
+    "vereinbarung/anlage-1-kontaktliste",
+    "vereinbarung/anlage-2-verweisungsbogen",
+    "vereinbarung/anlage-3-fallkonferenz-protokoll",
+    "vereinbarung/anlage-4-informationsbrief",
+    "datenschutz/datenschutzhinweise",
+    "datenschutz/einwilligung",
+    "datenschutz/schweigepflichtentbindung",
+    "datenschutz/verarbeitungsverzeichnis",
+    "datenschutz/tom",
+]
 
 
 def _text_files(kit: Path) -> dict[str, str]:
@@ -32,6 +46,9 @@ def _text_files(kit: Path) -> dict[str, str]:
 
 
 def test_every_document_in_every_format(dresden_kit: Path) -> None:
+    assert sorted(
+        p.relative_to(dresden_kit).with_suffix("").as_posix() for p in dresden_kit.rglob("*.md")
+    ) == sorted(DOCUMENTS)
     for doc in DOCUMENTS:
         for suffix in (".md", ".html", ".docx", ".odt", ".pdf"):
             path = dresden_kit / f"{doc}{suffix}"

@@ -68,7 +68,13 @@ def write_index(settings: Settings, kit_dir: Path, documents: list[Path]) -> Pat
         folder = relative.parts[0] if len(relative.parts) > 1 else "."
         entries.append({"folder": folder, "title": title, "main": links[0][1], "links": links})
     order = list(SECTIONS)
-    entries.sort(key=lambda e: (order.index(e["folder"]) if e["folder"] in order else len(order), e["main"]))
+    entries.sort(
+        key=lambda e: (
+            order.index(e["folder"]) if e["folder"] in order else len(order),
+            "/anlage-" in e["main"],  # the main document before its annexes
+            e["main"],
+        )
+    )
     sections = [
         (SECTIONS.get(folder, folder), list(group))
         for folder, group in groupby(entries, key=lambda e: e["folder"])

@@ -1,12 +1,18 @@
 """DOCX document setup: template, house style, page, footer, header logo and fixed metadata.
 
-The content itself is written by :mod:`replicate.render.docx`.
+python-docx prepares the package once per process and setting (language, footer, logo, reference
+document): :func:`docx_base` returns it as a :class:`DocxBase`, whose unchanging parts are already
+compressed. Per document, :mod:`replicate.render.docx` only writes ``word/document.xml`` (between
+the base's head and tail), its relationships (hyperlinks), ``numbering.xml`` (restarted lists) and
+the core properties (title).
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +24,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor, Twips
+from lxml import etree
 
 from replicate.render.fonts import ARABIC_FONT, BODY_FONT, MONO_FONT
 from replicate.render.meta import DocMeta
+from replicate.render.zipfix import Entry, read_entries
 
 A4 = (Twips(11906), Twips(16838))
 MARGIN = Cm(2.5)
@@ -179,3 +187,146 @@ def set_core_properties(document: Any, meta: DocMeta) -> None:
     props.created = props.modified = stamp
     props.revision = 1
     props.comments = props.subject = props.keywords = props.category = ""
+
+
+# the package prepared once ------------------------------------------------------------------------
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MARK = "replicate-insert-here"
+_NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
+
+
+@dataclass(frozen=True)
+class DocxBase:
+    """A prepared package: everything of a DOCX except the document's own content and title."""
+
+    document_name: str
+    document_head: str
+    """``word/document.xml`` up to the body's content (which uses the prefixes ``w`` and ``r``)."""
+    document_tail: str
+    """From the body's ``w:sectPr`` (page, footer) to the end."""
+    rels_name: str
+    rels_head: str
+    """The document's relationships without the closing ``</Relationships>``."""
+    rel_ids: frozenset[str]
+    numbering_name: str | None
+    numbering_head: str
+    """``numbering.xml`` up to where new ``w:num`` elements go (empty: no numbering part)."""
+    numbering_tail: str
+    num_ids: frozenset[int]
+    list_numbering: Mapping[str, str]
+    """Abstract numbering of the numbered list styles, by style name (styles without numbering absent)."""
+    style_ids: Mapping[str, str]
+    """Style id by style name."""
+    block_width: int
+    """Width of the text column in EMU (tables share it between their columns)."""
+    core_name: str
+    core: bytes
+    """The core properties with every fixed field set; the title is set per document."""
+    static: tuple[Entry, ...]
+    """Every other part, compressed once."""
+
+
+def _file_key(path: Path | None) -> tuple[str, int, int] | None:
+    if path is None:
+        return None
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def docx_base(meta: DocMeta) -> DocxBase:
+    """The prepared package for ``meta`` (cached per language, footer, logo and reference document)."""
+    return _docx_base(meta.lang, meta.footer, _file_key(meta.logo), _file_key(meta.reference_docx))
+
+
+def _mark(parent: Any, before: Any) -> None:
+    """Insert the marker comment into ``parent`` before ``before`` (or at the end)."""
+    comment = etree.Comment(_MARK)
+    if before is None:
+        parent.append(comment)
+    else:
+        before.addprevious(comment)
+
+
+def _split(xml: bytes) -> tuple[str, str]:
+    head, tail = xml.decode("utf-8").split(f"<!--{_MARK}-->")
+    return head, tail
+
+
+def _check_prefixes(element: Any, part: str) -> None:
+    nsmap = element.nsmap
+    if nsmap.get("w") != W_NS or nsmap.get("r", R_NS) != R_NS:
+        raise ValueError(f"die DOCX-Vorlage verwendet in {part} unübliche XML-Präfixe")
+
+
+@lru_cache(maxsize=16)
+def _docx_base(
+    lang: str,
+    footer: str,
+    logo: tuple[str, int, int] | None,
+    reference: tuple[str, int, int] | None,
+) -> DocxBase:
+    meta = DocMeta(
+        "x",
+        lang=lang,
+        footer=footer,
+        date=datetime.date(1980, 1, 1),
+        logo=Path(logo[0]) if logo else None,
+        reference_docx=Path(reference[0]) if reference else None,
+    )
+    document = open_document(meta)
+    setup_page(document, meta)
+    set_core_properties(document, meta)
+    styles = document.styles
+    style_ids = {style.name: style.style_id for style in styles}
+    list_numbering: dict[str, str] = {}
+    numbering = None
+    for name in _NUMBERED_STYLES:
+        ppr = styles[name].element.pPr if name in style_ids else None
+        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+            continue
+        numbering = document.part.numbering_part.element
+        found = numbering.xpath(f"./w:num[@w:numId='{ppr.numPr.numId.val}']/w:abstractNumId/@w:val")
+        if found:
+            list_numbering[name] = str(found[0])
+    body = document.element.body
+    _check_prefixes(document.element, "document.xml")
+    _mark(body, body.find(qn("w:sectPr")))
+    num_ids: frozenset[int] = frozenset()
+    numbering_name = None
+    if numbering is not None:
+        _check_prefixes(numbering, "numbering.xml")
+        num_ids = frozenset(int(value) for value in numbering.xpath("./w:num/@w:numId"))
+        _mark(numbering, numbering.find(qn("w:numIdMacAtCleanup")))
+        numbering_name = str(document.part.numbering_part.partname).lstrip("/")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    entries = read_entries(buffer.getvalue())
+    document_name = str(document.part.partname).lstrip("/")
+    folder, _, file = document_name.rpartition("/")
+    rels_name = f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels"
+    core_name = str(document.part.package._core_properties_part.partname).lstrip("/")
+    document_head, document_tail = _split(entries.pop(document_name))
+    rels_head = entries.pop(rels_name).decode("utf-8").removesuffix("</Relationships>")
+    numbering_head = numbering_tail = ""
+    if numbering_name is not None:
+        numbering_head, numbering_tail = _split(entries.pop(numbering_name))
+    core = entries.pop(core_name)
+    return DocxBase(
+        document_name=document_name,
+        document_head=document_head,
+        document_tail=document_tail,
+        rels_name=rels_name,
+        rels_head=rels_head,
+        rel_ids=frozenset(document.part.rels),
+        numbering_name=numbering_name,
+        numbering_head=numbering_head,
+        numbering_tail=numbering_tail,
+        num_ids=num_ids,
+        list_numbering=list_numbering,
+        style_ids=style_ids,
+        block_width=int(document._block_width),
+        core_name=core_name,
+        core=core,
+        static=tuple(Entry.make(name, content) for name, content in entries.items()),
+    )

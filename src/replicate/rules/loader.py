@@ -101,4 +101,4 @@ def _check(rules: RuleSet, directory: Path) -> None:
                 problems.append(Problem(f"lifted_by nennt unbekannten Weg {pid}", f"bars.yaml: {bar.id}"))
     if problems:
         raise RulesError(directory, problems)
-    rules.conditions = {pid: rules._resolve(p) for pid, p in rules.pathways.items()}
+    rules.resolve_all()

@@ -128,7 +128,7 @@ def apply_local(rules: RuleSet, adjustments: LocalAdjustments) -> RuleSet:
         ]
         pathways[pid] = pathway.model_copy(update={"conditions": entries})
     out = RuleSet(pathways, shared, rules.shared_parameters, dict(rules.sources))
-    out.conditions = {pid: out._resolve(p) for pid, p in pathways.items()}
+    out.resolve_all()
     return out
 
 

@@ -34,6 +34,11 @@ class MissingValue(LookupError):
     """A parameter has no value in force on the requested date."""
 
 
+_AT: dict[tuple[int, date], Any] = {}
+"""Memo of ``Parameter.at`` (rules are immutable; screening asks the same date thousands of times)."""
+_KEEP: dict[int, Any] = {}
+
+
 class Parameter(_Strict):
     """A number, date or list the law fixes, with the dates from which each value applies."""
 
@@ -50,10 +55,14 @@ class Parameter(_Strict):
 
     def at(self, day: date) -> Value:
         """The value in force on ``day``; raises MissingValue if there is none."""
-        found: Any = MissingValue
-        for start in sorted(self.values):
-            if start <= day:
-                found = self.values[start]
+        key = (id(self), day)
+        found: Any = _AT.get(key, MissingValue)
+        if found is MissingValue:
+            for start in sorted(self.values):
+                if start <= day:
+                    found = self.values[start]
+            _AT[key] = found
+            _KEEP[id(self)] = self  # keeps the id unique while its memo entries exist
         if found is MissingValue:
             raise MissingValue(self.description)
         return found  # type: ignore[no-any-return]

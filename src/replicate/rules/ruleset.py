@@ -23,10 +23,20 @@ class RuleSet:
     conditions: dict[str, list[Condition]] = field(default_factory=dict)
     """Resolved conditions per pathway (references replaced by the referenced condition)."""
 
+    def resolve_all(self) -> None:
+        """Resolve every pathway's references (after loading or adjusting)."""
+        self._by_id = {}
+        self.conditions = {pid: self._resolve(p) for pid, p in self.pathways.items()}
+        self._by_id = dict(self.shared)
+        for p in self.pathways.values():
+            self._by_id.update((e.id, e) for e in p.conditions if isinstance(e, Condition))
+        self._in_force.clear()
+
     def condition(self, cid: str) -> Condition:
         """Find a condition by id among bars and pathway conditions (own definitions only)."""
-        if cid in self.shared:
-            return self.shared[cid]
+        found = self._by_id.get(cid) or self.shared.get(cid)
+        if found is not None:
+            return found
         for p in self.pathways.values():
             for entry in p.conditions:
                 if isinstance(entry, Condition) and entry.id == cid:
@@ -48,8 +58,17 @@ class RuleSet:
                 out.append(entry)
         return out
 
+    _in_force: dict[date, dict[str, list[Condition]]] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, Condition] = field(default_factory=dict, repr=False)
+
     def in_force(self, as_of: date) -> dict[str, list[Condition]]:
-        """Pathways in force on ``as_of`` with the conditions in force on that date."""
+        """Pathways in force on ``as_of`` with the conditions in force on that date (cached)."""
+        cached = self._in_force.get(as_of)
+        if cached is None:
+            cached = self._in_force[as_of] = self._compute_in_force(as_of)
+        return cached
+
+    def _compute_in_force(self, as_of: date) -> dict[str, list[Condition]]:
         return {
             pid: [c for c in self.conditions[pid] if c.in_force(as_of)]
             for pid, p in self.pathways.items()

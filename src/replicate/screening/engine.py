@@ -17,78 +17,67 @@ from replicate.screening import (  # noqa: F401  (importing registers the predic
     pred_training,
 )
 from replicate.screening.facts import Facts
-from replicate.screening.outcome import MET, NOT_MET, PREDICATES, UNKNOWN, Ctx, Outcome
-from replicate.screening.result import ConditionResult, PathwayResult, ScreeningResult
+from replicate.screening.outcome import NOT_MET, PREDICATES, PURE, UNKNOWN, Ctx, Outcome, Predicate
+from replicate.screening.result import PathwayResult, ScreeningResult
 from replicate.screening.verdict import decide
 
+Step = tuple[Condition, Predicate, tuple[str, str, str | None], bool, str]
+"""A prepared condition: the rule, its predicate, memo key, whether pure, and the manual-review reason."""
+_PLANS: dict[tuple[int, date], tuple[RuleSet, list[tuple[Pathway, list[Step]]]]] = {}
 
-def evaluate(ctx: Ctx) -> Outcome:
-    """Run the predicate of ``ctx.condition`` and apply the condition's kind and unsettled note."""
-    cond = ctx.condition
+
+def _step(cond: Condition) -> Step:
     func = PREDICATES.get(cond.id)
     if func is None:
         raise RulesError(None, [Problem(f"keine Prüflogik für Bedingung {cond.id}", cond.id)])
+    reason = cond.unsettled or ("Entscheidung im Ermessen der Behörde" if cond.kind == "ermessen" else "")
+    return (cond, func, (cond.id, cond.kind, cond.unsettled), cond.id in PURE, reason)
+
+
+def plan(rules: RuleSet, as_of: date) -> list[tuple[Pathway, list[Step]]]:
+    """The pathways and prepared conditions in force on ``as_of`` (cached per rule set and date)."""
+    key = (id(rules), as_of)
+    cached = _PLANS.get(key)
+    if cached is None or cached[0] is not rules:
+        steps = [(rules.pathways[pid], [_step(c) for c in conds]) for pid, conds in rules.in_force(as_of).items()]
+        cached = _PLANS[key] = (rules, steps)
+    return cached[1]
+
+
+def evaluate(ctx: Ctx, step: Step) -> Outcome:
+    """Run one prepared condition: predicate, then kind and unsettled note (negative → manual review).
+
+    Pathway-independent predicates are evaluated once per case (memo keyed by id, kind, unsettled).
+    """
+    _, func, key, pure, reason = step
+    memo = ctx.facts.memo
+    out = memo.get(key)
+    if out is not None:
+        return out
     try:
         out = func(ctx)
     except MissingValue as missing:
-        return Outcome(UNKNOWN, f"für den Stichtag ist kein Wert hinterlegt: {missing}", manual=True)
-    if out.status == NOT_MET and out.met_from is None:
-        if cond.unsettled:
-            out.manual, out.detail = True, f"{out.detail} – {cond.unsettled}"
-        elif cond.kind == "ermessen":
-            out.manual, out.detail = True, f"{out.detail} – Entscheidung im Ermessen der Behörde"
+        out = Outcome(UNKNOWN, f"für den Stichtag ist kein Wert hinterlegt: {missing}", manual=True)
+    if reason and out.status == NOT_MET and out.met_from is None and not out.manual:
+        out = Outcome(NOT_MET, f"{out.detail} – {reason}", None, out.met_until, True, out.deadlines)
+    if pure:
+        memo[key] = out
     return out
-
-
-def _screen_pathway(facts: Facts, pathway: Pathway, conds: list[Condition], rules: RuleSet) -> PathwayResult:
-    results: list[tuple[Condition, Outcome]] = []
-    for cond in conds:
-        out = evaluate(Ctx(facts, cond, pathway, rules))
-        results.append((cond, out))
-    verdict, possible_from = decide([(c.kind, o) for c, o in results])
-    blocking = [c.id for c, o in results if o.status != MET]
-    steps = [c.next_step for c, o in results if o.status != MET and c.next_step]
-    deadlines = sorted({d for _, o in results for d in o.deadlines})
-    discretion = pathway.grant_kind in ("kann", "ersuchen") or any(
-        c.kind == "ermessen" and o.status == MET for c, o in results
-    )
-    return PathwayResult(
-        id=pathway.id,
-        title=pathway.title,
-        reference=pathway.reference,
-        grant_kind=pathway.grant_kind,
-        verdict=verdict,
-        possible_from=possible_from,
-        discretion=discretion or pathway.grant_kind in ("soll", "regel"),
-        conditions=[
-            ConditionResult(
-                c.id,
-                c.label,
-                c.reference,
-                c.kind,
-                o.status,
-                o.detail,
-                o.manual,
-                o.met_from,
-                c.next_step if o.status != MET else "",
-                list(c.evidence),
-            )
-            for c, o in results
-        ],
-        blocking=blocking,
-        next_steps=steps,
-        deadlines=deadlines,
-    )
 
 
 def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
     """Screen one case on ``as_of`` against every pathway in force on that date."""
     facts = Facts(case, as_of)
-    pathways = {
-        pid: _screen_pathway(facts, rules.pathways[pid], conds, rules)
-        for pid, conds in rules.in_force(as_of).items()
-    }
+    pathways: dict[str, PathwayResult] = {}
+    for pathway, steps in plan(rules, as_of):
+        ctx = Ctx(facts, steps[0][0], pathway, rules)
+        outcomes = []
+        for step in steps:
+            ctx.condition = step[0]
+            outcomes.append(evaluate(ctx, step))
+        verdict, possible_from = decide(outcomes)
+        pathways[pathway.id] = PathwayResult(pathway, verdict, possible_from, [s[0] for s in steps], outcomes)
     return ScreeningResult(case_id=case.case_id, as_of=as_of, pathways=pathways)
 
 
-__all__ = ["MET", "NOT_MET", "UNKNOWN", "screen"]
+__all__ = ["evaluate", "plan", "screen"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from replicate.caserecord import CaseRecord
 from replicate.caserecord._base import Period
@@ -25,6 +26,9 @@ class Facts:
     def __init__(self, case: CaseRecord, as_of: date) -> None:
         self.case = case
         self.as_of = as_of
+        self.memo: dict[tuple[str, str, str | None], Any] = {}
+        """Outcomes of pathway-independent predicates, computed once per case."""
+        self._chains: dict[frozenset[str], date | None] = {}
 
     def spans(self, kinds: frozenset[str]) -> list[Span]:
         """Status spans of the given kinds that started by the reference date."""
@@ -61,7 +65,9 @@ class Facts:
 
     def chain(self, kinds: frozenset[str]) -> date | None:
         """Start of the uninterrupted chain of the given status kinds covering the reference date."""
-        return chain_start(self.spans(kinds), self.as_of)
+        if kinds not in self._chains:
+            self._chains[kinds] = chain_start(self.spans(kinds), self.as_of)
+        return self._chains[kinds]
 
     def excluded_60b(self) -> list[Span]:
         """§ 60b periods (not counted as Vorduldungszeiten, § 60b Abs. 5 Satz 1)."""

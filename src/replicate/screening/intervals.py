@@ -70,6 +70,8 @@ def completion(start: date, months: int, excluded: list[Span]) -> date | None:
     None if an excluded span without end prevents completion (e.g. a § 60b Duldung that continues).
     """
     target = add_months(start, months)
+    if not excluded:
+        return target
     day = target
     for _ in range(50):
         skipped = overlap_days(excluded, start, day - ONE_DAY)

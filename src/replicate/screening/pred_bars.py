@@ -6,7 +6,7 @@ from replicate.caserecord.record_parts import Conviction
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, predicate
 
 
-@predicate("p10_3_s2")
+@predicate("p10_3_s2", pure=False)
 def title_bar_ou(ctx: Ctx) -> Outcome:
     asylum = ctx.facts.case.asylum
     if asylum.outcome is None:
@@ -27,7 +27,7 @@ def title_bar_ou(ctx: Ctx) -> Outcome:
     return Outcome(NOT_MET, f"Titelsperre nach § 10 Abs. 3 Satz 2 ({ground})")
 
 
-@predicate("p11_ban")
+@predicate("p11_ban", pure=False)
 def entry_ban(ctx: Ctx) -> Outcome:
     ban = ctx.facts.case.security.entry_ban_p11
     if ban is None:
@@ -49,7 +49,7 @@ def mandatory_refusal(ctx: Ctx) -> Outcome:
     return Outcome(MET, "kein Versagungsgrund nach § 5 Abs. 4")
 
 
-@predicate("identity")
+@predicate("identity", pure=False)
 def identity(ctx: Ctx) -> Outcome:
     if ctx.pathway.id in ("p25a", "p25b") and ctx.holder_privileged():
         return Outcome(MET, "für § 104c-Inhaber gilt die Sonderregel (§ 25a Abs. 6, § 25b Abs. 8)")
@@ -71,20 +71,17 @@ def crim_50_90(ctx: Ctx) -> Outcome:
     convictions = ctx.facts.case.convictions
     if convictions is None:
         return Outcome(UNKNOWN, "Angaben zu Verurteilungen fehlen")
-    general = foreign = 0
-    for c in filter(_counts, convictions):
-        if c.prison_months or c.juvenile == "jugendstrafe":
-            return Outcome(NOT_MET, "Verurteilung zu Freiheits- oder Jugendstrafe")
-        if c.day_fines is None:
-            return Outcome(UNKNOWN, f"Höhe der Strafe vom {c.convicted_on:%d.%m.%Y} unbekannt")
-        if c.foreigner_only:
-            foreign += c.day_fines
-        else:
-            general += c.day_fines
+    counted = list(filter(_counts, convictions))
+    if any(c.prison_months or c.juvenile == "jugendstrafe" for c in counted):
+        return Outcome(NOT_MET, "Verurteilung zu Freiheits- oder Jugendstrafe")
+    general = sum(c.day_fines or 0 for c in counted if not c.foreigner_only)
+    foreign = sum(c.day_fines or 0 for c in counted if c.foreigner_only)
     limit_g, limit_f = ctx.p("general_day_fines"), ctx.p("foreigner_only_day_fines")
     text = f"{general} Tagessätze allgemein, {foreign} ausländerrechtlich (Grenzen {limit_g}/{limit_f})"
     if general > limit_g or foreign > limit_f:
         return Outcome(NOT_MET, text)
+    if any(c.day_fines is None for c in counted):
+        return Outcome(UNKNOWN, "Höhe einer Strafe unbekannt")
     if general and foreign and general + foreign > limit_g:
         return Outcome(NOT_MET, text + "; Zusammenrechnung gemischter Strafen ungeklärt", manual=True)
     return Outcome(MET, text)
@@ -96,23 +93,22 @@ def crim_60d(ctx: Ctx) -> Outcome:
     if case.convictions is None:
         return Outcome(UNKNOWN, "Angaben zu Verurteilungen fehlen")
     limit = ctx.of("crim_60d", "foreigner_only_day_fines")
-    for c in case.convictions:
-        if not c.intentional:
-            continue
-        if c.juvenile == "sonstige_sanktion":
-            return Outcome(
-                NOT_MET,
-                "jugendrechtliche Sanktion: ob „Verurteilung“ i. S. d. Nr. 7, ist ungeklärt",
-                manual=True,
-            )
-        harmless = (
-            c.foreigner_only and not c.prison_months and c.day_fines is not None and c.day_fines <= limit
-        )
-        if not harmless:
-            return Outcome(NOT_MET, f"Verurteilung vom {c.convicted_on:%d.%m.%Y} ist nicht unbeachtlich")
+    counted = [c for c in case.convictions if c.intentional]
+    juvenile = [c for c in counted if c.juvenile == "sonstige_sanktion"]
+    adult = [c for c in counted if c.juvenile != "sonstige_sanktion"]
+    harmful = [
+        c for c in adult if not (c.foreigner_only and not c.prison_months and (c.day_fines or 0) <= limit)
+    ]
+    if harmful:
+        return Outcome(NOT_MET, f"Verurteilung vom {harmful[0].convicted_on:%d.%m.%Y} ist nicht unbeachtlich")
     hh = case.household
     if hh.spouse_in_household and hh.spouse_intentional_conviction:
         return Outcome(NOT_MET, "Ehegatte wegen einer vorsätzlichen Straftat verurteilt")
+    if juvenile:
+        text = "jugendrechtliche Sanktion: ob „Verurteilung“ i. S. d. Nr. 7, ist ungeklärt"
+        return Outcome(NOT_MET, text, manual=True)
+    if any(c.day_fines is None and not c.prison_months for c in adult):
+        return Outcome(UNKNOWN, "Höhe einer ausländerrechtlichen Geldstrafe unbekannt")
     if hh.spouse_in_household and hh.spouse_intentional_conviction is None:
         return Outcome(UNKNOWN, "Angaben zu Verurteilungen des Ehegatten fehlen")
     return Outcome(MET, "keine beachtliche Verurteilung")

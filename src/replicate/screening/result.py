@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from replicate.screening.outcome import Status
+from replicate.rules.models import Condition, Pathway
+from replicate.screening.outcome import MET, Outcome, Status
 
 Verdict = Literal["möglich jetzt", "möglich ab", "Angaben fehlen", "nicht möglich", "manuelle Prüfung"]
 RANK: dict[str, int] = {
@@ -19,38 +20,98 @@ RANK: dict[str, int] = {
 """How favourable a verdict is (for properties such as "a conviction never improves a verdict")."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ConditionResult:
-    """One condition as evaluated on the reference date."""
+    """One condition as evaluated on the reference date (the rule data plus the outcome)."""
 
-    id: str
-    label: str
-    reference: str
-    kind: str
-    status: Status
-    detail: str
-    manual: bool = False
-    met_from: date | None = None
-    next_step: str = ""
-    evidence: list[str] = field(default_factory=list)
+    condition: Condition
+    outcome: Outcome
+
+    id = property(lambda self: self.condition.id)
+    label = property(lambda self: self.condition.label)
+    reference = property(lambda self: self.condition.reference)
+    kind = property(lambda self: self.condition.kind)
+    evidence = property(lambda self: self.condition.evidence)
+
+    @property
+    def status(self) -> Status:
+        return self.outcome.status
+
+    @property
+    def detail(self) -> str:
+        return self.outcome.detail
+
+    @property
+    def manual(self) -> bool:
+        return self.outcome.manual
+
+    @property
+    def met_from(self) -> date | None:
+        return self.outcome.met_from
+
+    @property
+    def next_step(self) -> str:
+        return "" if self.outcome.status == MET else self.condition.next_step
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "id": self.id,
+            "label": self.label,
+            "reference": self.reference,
+            "kind": self.kind,
+            "status": self.status,
+            "detail": self.detail,
+            "manual": self.manual,
+            "met_from": self.met_from.isoformat() if self.met_from else None,
+            "next_step": self.next_step,
+            "evidence": list(self.evidence),
+        }
 
 
-@dataclass
+@dataclass(slots=True)
 class PathwayResult:
     """The verdict for one pathway."""
 
-    id: str
-    title: str
-    reference: str
-    grant_kind: str
+    pathway: Pathway
     verdict: Verdict
     possible_from: date | None
-    discretion: bool
-    """The authority decides with discretion or on a Soll/Regel basis: never a certainty."""
-    conditions: list[ConditionResult]
-    blocking: list[str]
-    next_steps: list[str]
-    deadlines: list[tuple[date, str]]
+    rules: list[Condition]
+    """The conditions evaluated, in order."""
+    outcomes: list[Outcome]
+    """Their outcomes, in the same order."""
+
+    id = property(lambda self: self.pathway.id)
+    title = property(lambda self: self.pathway.title)
+    reference = property(lambda self: self.pathway.reference)
+    grant_kind = property(lambda self: self.pathway.grant_kind)
+
+    @property
+    def conditions(self) -> list[ConditionResult]:
+        """Each condition with its outcome."""
+        return [ConditionResult(c, o) for c, o in zip(self.rules, self.outcomes, strict=True)]
+
+    @property
+    def discretion(self) -> bool:
+        """Soll, Regel, Kann or Härtefall: the authority decides; never shown as a certainty."""
+        return self.pathway.grant_kind in ("soll", "regel", "kann", "ersuchen") or any(
+            c.kind == "ermessen" and c.status == MET for c in self.conditions
+        )
+
+    @property
+    def blocking(self) -> list[str]:
+        """Ids of the conditions not (yet) met or unknown."""
+        return [c.id for c in self.conditions if c.status != MET]
+
+    @property
+    def next_steps(self) -> list[str]:
+        """Concrete next steps (German), without repetitions."""
+        return list(dict.fromkeys(c.next_step for c in self.conditions if c.next_step))
+
+    @property
+    def deadlines(self) -> list[tuple[date, str]]:
+        """Deadlines that matter for this pathway, by date."""
+        return sorted({d for c in self.conditions for d in c.outcome.deadlines})
 
     @property
     def label(self) -> str:
@@ -59,8 +120,25 @@ class PathwayResult:
             return f"möglich ab {self.possible_from:%d.%m.%Y}"
         return self.verdict
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "reference": self.reference,
+            "grant_kind": self.grant_kind,
+            "verdict": self.verdict,
+            "label": self.label,
+            "possible_from": self.possible_from.isoformat() if self.possible_from else None,
+            "discretion": self.discretion,
+            "blocking": self.blocking,
+            "next_steps": self.next_steps,
+            "deadlines": [{"date": d.isoformat(), "label": t} for d, t in self.deadlines],
+            "conditions": [c.to_dict() for c in self.conditions],
+        }
 
-@dataclass
+
+@dataclass(slots=True)
 class ScreeningResult:
     """All pathways for one case on one reference date."""
 
@@ -70,20 +148,8 @@ class ScreeningResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (dates as ISO strings)."""
-
-        def conv(value: Any) -> Any:
-            if isinstance(value, date):
-                return value.isoformat()
-            if isinstance(value, list | tuple):
-                return [conv(v) for v in value]
-            if isinstance(value, dict):
-                return {k: conv(v) for k, v in value.items()}
-            if hasattr(value, "__dataclass_fields__"):
-                return {k: conv(getattr(value, k)) for k in value.__dataclass_fields__}
-            return value
-
-        out: dict[str, Any] = conv(self)
-        for pid, p in self.pathways.items():
-            out["pathways"][pid]["label"] = p.label
-            out["pathways"][pid]["deadlines"] = [{"date": d.isoformat(), "label": t} for d, t in p.deadlines]
-        return out
+        return {
+            "case_id": self.case_id,
+            "as_of": self.as_of.isoformat(),
+            "pathways": {pid: p.to_dict() for pid, p in self.pathways.items()},
+        }

@@ -37,7 +37,7 @@ def stay(ctx: Ctx, kinds: frozenset[str], months: int, what: str) -> Outcome:
         return Outcome(NOT_MET, f"am Stichtag kein {what}")
     skip = excluded(ctx)
     done = completion(start, months, skip)
-    gap = overlap_days(skip, start, ctx.as_of)
+    gap = overlap_days(skip, start, ctx.as_of) if skip else 0
     if done is None:
         return Outcome(NOT_MET, f"{what} seit {fmt(start)}; laufende § 60b-Duldung wird nicht angerechnet")
     note = f"; {gap} Tage mit § 60b-Duldung nicht angerechnet" if gap else ""

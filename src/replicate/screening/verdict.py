@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from replicate.screening.outcome import NOT_MET, UNKNOWN, Outcome
-from replicate.screening.result import Verdict
+
+if TYPE_CHECKING:
+    from replicate.screening.result import Verdict
 
 
-def decide(outcomes: list[tuple[str, Outcome]]) -> tuple[Verdict, date | None]:
+def decide(outcomes: Iterable[Outcome]) -> tuple[Verdict, date | None]:
     """Verdict and (for "möglich ab") the date.
 
     Order: a firm negative finding (not met, not curable by waiting, not discretionary) → nicht möglich;
@@ -16,18 +20,26 @@ def decide(outcomes: list[tuple[str, Outcome]]) -> tuple[Verdict, date | None]:
     conditions that will be met by waiting → möglich ab the latest such date, unless a condition stops
     being met before it (27th birthday, end of a § 104c permit) → nicht möglich; else möglich jetzt.
     """
-    firm = [o for _, o in outcomes if o.status == NOT_MET and not o.manual and o.met_from is None]
-    if firm:
-        return "nicht möglich", None
-    if any(o.status == UNKNOWN and not o.manual for _, o in outcomes):
+    missing = manual = False
+    wait: date | None = None
+    end: date | None = None
+    for o in outcomes:
+        if o.manual:
+            manual = True
+        elif o.status == NOT_MET:
+            if o.met_from is None:
+                return "nicht möglich", None
+            wait = o.met_from if wait is None or o.met_from > wait else wait
+        elif o.status == UNKNOWN:
+            missing = True
+        if o.met_until is not None and (end is None or o.met_until < end):
+            end = o.met_until
+    if missing:
         return "Angaben fehlen", None
-    if any(o.manual for _, o in outcomes):
+    if manual:
         return "manuelle Prüfung", None
-    waits = [o.met_from for _, o in outcomes if o.status == NOT_MET and o.met_from is not None]
-    if waits:
-        when = max(waits)
-        ends = [o.met_until for _, o in outcomes if o.met_until is not None]
-        if ends and min(ends) < when:
+    if wait is not None:
+        if end is not None and end < wait:
             return "nicht möglich", None
-        return "möglich ab", when
+        return "möglich ab", wait
     return "möglich jetzt", None
