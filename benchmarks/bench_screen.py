@@ -47,22 +47,57 @@ def make_case(rng: random.Random, n: int) -> dict[str, Any]:
         "entry_date": periods[0]["start"],
         "status_periods": periods,
         "asylum": {"outcome": rng.choice(["abgelehnt", "abgelehnt_offensichtlich_unbegruendet", "laufend"])},
-        "identity": {"clarified": rng.choice(maybe), "passport": rng.choice(["gueltig", "keiner"]),
-                     "deception_current": rng.choice([False, False, True]), "all_reasonable_steps": rng.choice(maybe)},
-        "household": {"children": [{"birth_date": _day(rng, date(2005, 1, 1), date(2024, 1, 1)).isoformat(),
-                                    "attends_school": rng.choice(maybe)} for _ in range(rng.randint(0, 3))]},
-        "language": {"oral": rng.choice(["A1", "A2", "B1", None]), "written": rng.choice(["A1", "A2", "B1"]),
-                     "fdgo_declaration": rng.choice(maybe), "civic_knowledge": rng.choice(maybe)},
+        "identity": {
+            "clarified": rng.choice(maybe),
+            "passport": rng.choice(["gueltig", "keiner"]),
+            "deception_current": rng.choice([False, False, True]),
+            "all_reasonable_steps": rng.choice(maybe),
+        },
+        "household": {
+            "children": [
+                {
+                    "birth_date": _day(rng, date(2005, 1, 1), date(2024, 1, 1)).isoformat(),
+                    "attends_school": rng.choice(maybe),
+                }
+                for _ in range(rng.randint(0, 3))
+            ]
+        },
+        "language": {
+            "oral": rng.choice(["A1", "A2", "B1", None]),
+            "written": rng.choice(["A1", "A2", "B1"]),
+            "fdgo_declaration": rng.choice(maybe),
+            "civic_knowledge": rng.choice(maybe),
+        },
         "education": {"school_years_successful": rng.randint(0, 6), "in_education": rng.choice(maybe)},
-        "employment": {"jobs": [{"start": _day(rng, date(2018, 1, 1), AS_OF).isoformat(),
-                                 "hours_per_week": rng.randint(5, 40), "social_insurance": rng.random() < 0.8}
-                                for _ in range(rng.randint(0, 2))]},
-        "livelihood": {"share_covered_by_work": rng.randint(0, 100), "secured_now": rng.choice(maybe),
-                       "benefit_periods": [{"kind": rng.choice(["asylblg", "sgb2", "kindergeld"]),
-                                            "start": "2020-01-01", "end": _day(rng, date(2020, 1, 2), AS_OF).isoformat()}]},
-        "convictions": [{"convicted_on": _day(rng, date(2012, 1, 1), AS_OF).isoformat(),
-                         "day_fines": rng.randint(5, 120), "foreigner_only": rng.random() < 0.5}
-                        for _ in range(rng.choice([0, 0, 0, 1, 2]))],
+        "employment": {
+            "jobs": [
+                {
+                    "start": _day(rng, date(2018, 1, 1), AS_OF).isoformat(),
+                    "hours_per_week": rng.randint(5, 40),
+                    "social_insurance": rng.random() < 0.8,
+                }
+                for _ in range(rng.randint(0, 2))
+            ]
+        },
+        "livelihood": {
+            "share_covered_by_work": rng.randint(0, 100),
+            "secured_now": rng.choice(maybe),
+            "benefit_periods": [
+                {
+                    "kind": rng.choice(["asylblg", "sgb2", "kindergeld"]),
+                    "start": "2020-01-01",
+                    "end": _day(rng, date(2020, 1, 2), AS_OF).isoformat(),
+                }
+            ],
+        },
+        "convictions": [
+            {
+                "convicted_on": _day(rng, date(2012, 1, 1), AS_OF).isoformat(),
+                "day_fines": rng.randint(5, 120),
+                "foreigner_only": rng.random() < 0.5,
+            }
+            for _ in range(rng.choice([0, 0, 0, 1, 2]))
+        ],
         "security": {"entry_ban_p11": rng.random() < 0.05, "p54_abs1_nr2_or_4": False, "order_58a": False},
     }
 

@@ -15,6 +15,9 @@ SAMPLE = Path(__file__).with_name("sample.md")
 DATE = datetime.date(2026, 11, 25)
 FOOTER = "Kit Perspektive Bleiberecht Musterstadt · Stand 25.11.2026"
 NAV = '<a href="index.html">Übersicht</a>'
+NBSP = "\u00a0"
+SECTION_HEADING = f"Voraussetzungen nach §{NBSP}25b AufenthG"
+"""The sample's third heading: the space after "§" is a no-break space in every format."""
 ARABIC = """# مرحبا بكم
 
 مرحبا بالعالم. سلام.

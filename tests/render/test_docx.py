@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from replicate.render import DocMeta, render_markdown
-from tests.render.conftest import DATE, FOOTER, png
+from tests.render.conftest import DATE, FOOTER, SECTION_HEADING, png
 
 
 def _open(path: Path) -> Any:
@@ -27,7 +27,7 @@ def test_headings_use_heading_styles(rendered: dict[str, Path]) -> None:
     styled = _styled(_open(rendered["docx"]))
     assert ("Heading 1", "Beratung zum Bleiberecht") in styled
     assert ("Heading 2", "Rechtsgrundlagen") in styled
-    assert ("Heading 3", "Voraussetzungen nach § 25b AufenthG") in styled
+    assert ("Heading 3", SECTION_HEADING) in styled
     assert ("Heading 4", "Fristen") in styled
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from replicate.render import DocMeta, render_markdown
-from tests.render.conftest import DATE, png
+from tests.render.conftest import DATE, SECTION_HEADING, png
 
 
 def _html(rendered: dict[str, Path]) -> str:
@@ -33,7 +33,7 @@ def test_structure_is_rendered(rendered: dict[str, Path]) -> None:
     for heading in (
         "<h1>Beratung zum Bleiberecht</h1>",
         "<h2>Rechtsgrundlagen</h2>",
-        "<h3>Voraussetzungen nach § 25b AufenthG</h3>",
+        f"<h3>{SECTION_HEADING}</h3>",
         "<h4>Fristen</h4>",
     ):
         assert heading in html

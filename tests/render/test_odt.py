@@ -10,7 +10,7 @@ from typing import Any
 import odfdo
 
 from replicate.render import DocMeta, render_markdown
-from tests.render.conftest import DATE, FOOTER, png
+from tests.render.conftest import DATE, FOOTER, SECTION_HEADING, png
 
 
 def _open(path: Path) -> Any:
@@ -22,7 +22,7 @@ def test_headings_have_outline_levels_and_heading_styles(rendered: dict[str, Pat
     assert headers[:4] == [
         (1, "Heading_20_1", "Beratung zum Bleiberecht"),
         (2, "Heading_20_2", "Rechtsgrundlagen"),
-        (3, "Heading_20_3", "Voraussetzungen nach § 25b AufenthG"),
+        (3, "Heading_20_3", SECTION_HEADING),
         (4, "Heading_20_4", "Fristen"),
     ]
 

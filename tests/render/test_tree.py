@@ -69,3 +69,26 @@ UNSAFE = ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:x", "data:text
 def test_unsafe_links_are_not_links(url: str) -> None:
     tree = parse(f"[klick]({url})\n")
     assert all(node.type != "link" for node in tree.walk())
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("nach § 23a AufenthG\n", "nach §\u00a023a AufenthG"),
+        ("in §§ 25a und 25b\n", "in §§\u00a025a und 25b"),
+        ("nach §   60d\n", "nach §\u00a060d"),
+        ("nach §\n104c\n", "nach §\u00a0104c"),  # a line break in the source, too
+        ("nach § **25b**\n", "nach §\u00a025b"),
+        ("# § 1 Präambel\n", "§\u00a01 Präambel"),
+        ("Paragraf §\n", "Paragraf §"),
+        ("kein Paragraf: a b\n", "kein Paragraf: a b"),
+    ],
+)
+def test_space_after_section_sign_is_a_no_break_space(markdown: str, expected: str) -> None:
+    assert plain_text(parse(markdown)) == expected
+
+
+def test_code_keeps_its_section_sign_spaces() -> None:
+    tree = parse("`§ 1` und\n\n```\n§ 2\n```\n")
+    assert plain_text(tree.children[0]) == "§ 1 und"
+    assert tree.children[1].content == "§ 2\n"

@@ -54,16 +54,84 @@ def cases(draw: Any) -> dict[str, Any]:
         "birth_date": draw(st.dates(date(1960, 1, 1), date(2000, 1, 1))).isoformat(),
         "entry_date": chain[0]["start"],
         "status_periods": chain,
-        "asylum": {"outcome": draw(st.sampled_from(["abgelehnt", "abgelehnt_offensichtlich_unbegruendet"])), "ou_ground": "art42_sonstige"},
-        "identity": {"clarified": draw(yes_no), "passport": draw(st.sampled_from(["gueltig", "keiner"])), "deception_current": False, "deception_past": draw(yes_no), "all_reasonable_steps": draw(yes_no)},
-        "language": {"oral": draw(st.sampled_from(["A1", "A2", "B1"])), "written": "A2", "fdgo_declaration": True, "civic_knowledge": draw(yes_no), "integration_course_obliged": False},
-        "household": {"spouse_in_household": False, "children": draw(st.lists(st.fixed_dictionaries({"birth_date": st.dates(date(2005, 1, 1), date(2024, 1, 1)).map(date.isoformat), "attends_school": st.booleans()}), max_size=2))},
-        "education": {"school_years_successful": draw(st.integers(0, 5)), "in_education": draw(yes_no), "german_qualification": False},
-        "employment": {"jobs": draw(st.lists(st.fixed_dictionaries({"start": st.dates(date(2018, 1, 1), AS_OF).map(date.isoformat), "hours_per_week": st.integers(5, 40), "social_insurance": st.booleans()}), max_size=2))},
-        "livelihood": {"share_covered_by_work": draw(st.integers(0, 100)), "secured_now": draw(yes_no), "benefit_periods": [], "adequate_housing": True},
+        "asylum": {
+            "outcome": draw(st.sampled_from(["abgelehnt", "abgelehnt_offensichtlich_unbegruendet"])),
+            "ou_ground": "art42_sonstige",
+        },
+        "identity": {
+            "clarified": draw(yes_no),
+            "passport": draw(st.sampled_from(["gueltig", "keiner"])),
+            "deception_current": False,
+            "deception_past": draw(yes_no),
+            "all_reasonable_steps": draw(yes_no),
+        },
+        "language": {
+            "oral": draw(st.sampled_from(["A1", "A2", "B1"])),
+            "written": "A2",
+            "fdgo_declaration": True,
+            "civic_knowledge": draw(yes_no),
+            "integration_course_obliged": False,
+        },
+        "household": {
+            "spouse_in_household": False,
+            "children": draw(
+                st.lists(
+                    st.fixed_dictionaries(
+                        {
+                            "birth_date": st.dates(date(2005, 1, 1), date(2024, 1, 1)).map(date.isoformat),
+                            "attends_school": st.booleans(),
+                        }
+                    ),
+                    max_size=2,
+                )
+            ),
+        },
+        "education": {
+            "school_years_successful": draw(st.integers(0, 5)),
+            "in_education": draw(yes_no),
+            "german_qualification": False,
+        },
+        "employment": {
+            "jobs": draw(
+                st.lists(
+                    st.fixed_dictionaries(
+                        {
+                            "start": st.dates(date(2018, 1, 1), AS_OF).map(date.isoformat),
+                            "hours_per_week": st.integers(5, 40),
+                            "social_insurance": st.booleans(),
+                        }
+                    ),
+                    max_size=2,
+                )
+            )
+        },
+        "livelihood": {
+            "share_covered_by_work": draw(st.integers(0, 100)),
+            "secured_now": draw(yes_no),
+            "benefit_periods": [],
+            "adequate_housing": True,
+        },
         "convictions": draw(st.lists(conviction, max_size=2)),
         "integration_prognosis_positive": True,
-        "security": {"entry_ban_p11": False, "p54_abs1_nr2_or_4": False, "p54_abs1_nr3_or_5": False, "order_58a": False, "expulsion_order": False, "extremism_links": False, "employment_ban_p60a6": False},
-        "removal": {"imminent_measures": [], "departure_impossible": True, "obstacle_ends_soon": False, "obstacle_self_caused": False, "removal_date_fixed": False},
-        "hardship": {"factors": ["lange Aufenthaltsdauer"], "member_support": True, "data_protection_consent": True},
+        "security": {
+            "entry_ban_p11": False,
+            "p54_abs1_nr2_or_4": False,
+            "p54_abs1_nr3_or_5": False,
+            "order_58a": False,
+            "expulsion_order": False,
+            "extremism_links": False,
+            "employment_ban_p60a6": False,
+        },
+        "removal": {
+            "imminent_measures": [],
+            "departure_impossible": True,
+            "obstacle_ends_soon": False,
+            "obstacle_self_caused": False,
+            "removal_date_fixed": False,
+        },
+        "hardship": {
+            "factors": ["lange Aufenthaltsdauer"],
+            "member_support": True,
+            "data_protection_consent": True,
+        },
     }

@@ -24,9 +24,20 @@ def test_rules_load_and_every_condition_has_a_predicate():
     rules = load_rules()
     ids = {c.id for conds in rules.conditions.values() for c in conds}
     assert ids <= set(PREDICATES)
-    assert {"p25b", "p25b_6", "p25a", "p25a_2", "p60d", "p60c", "p16g", "p19d", "p19d_1a", "p25_5", "p23a", "p104c"} <= set(
-        rules.pathways
-    )
+    assert {
+        "p25b",
+        "p25b_6",
+        "p25a",
+        "p25a_2",
+        "p60d",
+        "p60c",
+        "p16g",
+        "p19d",
+        "p19d_1a",
+        "p25_5",
+        "p23a",
+        "p104c",
+    } <= set(rules.pathways)
 
 
 def test_every_condition_cites_the_law_and_lists_evidence():
@@ -48,7 +59,9 @@ def test_duplicate_key_is_refused_with_line(tmp_path):
 def test_unknown_key_is_refused_with_line(tmp_path):
     data = _copy(tmp_path)
     text = (data / "p60c.yaml").read_text(encoding="utf-8")
-    (data / "p60c.yaml").write_text(text.replace("        kind: zwingend\n", "        kind: zwingend\n        typo: 1\n", 1))
+    (data / "p60c.yaml").write_text(
+        text.replace("        kind: zwingend\n", "        kind: zwingend\n        typo: 1\n", 1)
+    )
     with pytest.raises(RulesError) as info:
         load_rules(data)
     message = str(info.value)
@@ -66,6 +79,8 @@ def test_dangling_reference_is_refused(tmp_path):
 def test_pathway_may_not_reference_a_bar_that_it_lifts(tmp_path):
     data = _copy(tmp_path)
     text = (data / "p25b.yaml").read_text(encoding="utf-8")
-    (data / "p25b.yaml").write_text(text.replace("      - use: p5_4\n", "      - use: p5_4\n      - use: p10_3_s2\n", 1))
+    (data / "p25b.yaml").write_text(
+        text.replace("      - use: p5_4\n", "      - use: p5_4\n      - use: p10_3_s2\n", 1)
+    )
     with pytest.raises(RulesError, match="hebt diese Sperre aber auf"):
         load_rules(data)

@@ -18,11 +18,21 @@ CASE = {
     "birth_date": "1990-05-10",
     "status_periods": [{"kind": "duldung", "start": "2018-03-01"}],
     "asylum": {"outcome": "abgelehnt"},
-    "identity": {"clarified": True, "passport": "gueltig", "deception_current": False, "deception_past": False},
+    "identity": {
+        "clarified": True,
+        "passport": "gueltig",
+        "deception_current": False,
+        "deception_past": False,
+    },
     "language": {"oral": "A2", "fdgo_declaration": True, "civic_knowledge": True},
     "livelihood": {"share_covered_by_work": 50},
     "convictions": [],
-    "security": {"entry_ban_p11": False, "p54_abs1_nr2_or_4": False, "p54_abs1_nr3_or_5": False, "order_58a": False},
+    "security": {
+        "entry_ban_p11": False,
+        "p54_abs1_nr2_or_4": False,
+        "p54_abs1_nr3_or_5": False,
+        "order_58a": False,
+    },
 }
 
 
@@ -36,7 +46,15 @@ def test_local_parameter_with_justification_changes_the_practice_threshold():
     assert screen(case, rules, DAY).pathways["p25b"].verdict == "nicht möglich"
     local = apply_local(
         rules,
-        _adj({"p25b.livelihood": {"parameters": {"min_share_percent": {"value": 50, "justification": "Absprache ABH vom 01.03.2024"}}}}),
+        _adj(
+            {
+                "p25b.livelihood": {
+                    "parameters": {
+                        "min_share_percent": {"value": 50, "justification": "Absprache ABH vom 01.03.2024"}
+                    }
+                }
+            }
+        ),
     )
     assert screen(case, local, DAY).pathways["p25b"].verdict == "möglich jetzt"
     assert screen(case, rules, DAY).pathways["p25b"].verdict == "nicht möglich"  # base rules untouched
@@ -44,19 +62,45 @@ def test_local_parameter_with_justification_changes_the_practice_threshold():
 
 def test_statutory_threshold_is_refused_naming_the_key():
     with pytest.raises(RulesError) as info:
-        apply_local(load_rules(), _adj({"p25b.residence": {"parameters": {"years": {"value": 5, "justification": "kürzer wäre schöner"}}}}))
-    assert "local_rules.conditions.p25b.residence.parameters.years: gesetzlicher Schwellenwert" in str(info.value)
+        apply_local(
+            load_rules(),
+            _adj(
+                {
+                    "p25b.residence": {
+                        "parameters": {"years": {"value": 5, "justification": "kürzer wäre schöner"}}
+                    }
+                }
+            ),
+        )
+    assert "local_rules.conditions.p25b.residence.parameters.years: gesetzlicher Schwellenwert" in str(
+        info.value
+    )
 
 
 def test_parameter_of_a_mandatory_condition_is_refused():
     rules = load_rules()
     with pytest.raises(RulesError, match="nicht änderbar"):
-        apply_local(rules, _adj({"p25a.age": {"parameters": {"min_age": {"value": 12, "justification": "jüngere zulassen"}}}}))
+        apply_local(
+            rules,
+            _adj(
+                {"p25a.age": {"parameters": {"min_age": {"value": 12, "justification": "jüngere zulassen"}}}}
+            ),
+        )
 
 
 def test_unknown_condition_and_parameter_are_refused():
     with pytest.raises(RulesError) as info:
-        apply_local(load_rules(), _adj({"p99.x": {}, "p25b.language": {"parameters": {"niveau": {"value": "A1", "justification": "xxxxxxxxxxxx"}}}}))
+        apply_local(
+            load_rules(),
+            _adj(
+                {
+                    "p99.x": {},
+                    "p25b.language": {
+                        "parameters": {"niveau": {"value": "A1", "justification": "xxxxxxxxxxxx"}}
+                    },
+                }
+            ),
+        )
     text = str(info.value)
     assert "local_rules.conditions.p99.x: unbekannte Bedingung" in text
     assert "local_rules.conditions.p25b.language.parameters.niveau" in text
@@ -68,7 +112,17 @@ def test_justification_is_mandatory():
 
 
 def test_notes_and_evidence_reach_the_rules():
-    local = apply_local(load_rules(), _adj({"crim_50_90": {"notes": ["Dresden: BZR-Auszug nicht älter als 3 Monate"], "extra_evidence": ["Führungszeugnis"]}}))
+    local = apply_local(
+        load_rules(),
+        _adj(
+            {
+                "crim_50_90": {
+                    "notes": ["Dresden: BZR-Auszug nicht älter als 3 Monate"],
+                    "extra_evidence": ["Führungszeugnis"],
+                }
+            }
+        ),
+    )
     cond = local.shared["crim_50_90"]
     assert cond.local_notes == ["Dresden: BZR-Auszug nicht älter als 3 Monate"]
     assert "Führungszeugnis" in cond.evidence

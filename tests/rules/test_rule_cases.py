@@ -12,9 +12,7 @@ from replicate.screening.casetests import case_files, load_case_file, run_case
 CASES = [(path, cf, rc) for path in case_files() for cf in [load_case_file(path)] for rc in cf.cases]
 
 
-@pytest.mark.parametrize(
-    ("path", "cf", "rc"), CASES, ids=[f"{p.stem}: {rc.name}" for p, _, rc in CASES]
-)
+@pytest.mark.parametrize(("path", "cf", "rc"), CASES, ids=[f"{p.stem}: {rc.name}" for p, _, rc in CASES])
 def test_rule_case(path, cf, rc):
     run = run_case(load_rules(), cf, rc, path.name)
     assert run.ok, "\n".join(run.failures)

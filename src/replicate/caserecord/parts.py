@@ -191,11 +191,14 @@ Benefit = Literal[
     "kdu",
     "kindergeld",
     "kinderzuschlag",
+    "erziehungsgeld",
     "elterngeld",
     "bafoeg",
     "sgb3_ausbildung",
+    "beitragsfinanziert",
     "uvg",
 ]
+"""Benefit codes; ``kdu`` = only Unterkunft und Heizung, ``beitragsfinanziert`` = § 2 Abs. 3 Satz 2 Nr. 6."""
 
 
 class BenefitPeriod(Period):

@@ -11,17 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from replicate import __version__
-from replicate.cli import kit_cmds, settings_cmds
+from replicate.cli import kit_cmds, rules_cmds, screen_cmds, settings_cmds
 from replicate.errors import ReplicateError
 
-_MODULES = [settings_cmds, kit_cmds]
-
-try:  # commands contributed by the eligibility package (issue 3); optional while it grows
-    from replicate.cli import rules_cmds, screen_cmds
-
-    _MODULES += [screen_cmds, rules_cmds]
-except ImportError:  # pragma: no cover
-    pass
+_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,10 @@ from rich.progress import Progress
 from replicate.caserecord import iter_caseload, load_case
 from replicate.cli._common import add_command
 from replicate.errors import CaseRecordError, Problem
-from replicate.rules import load_rules
+from replicate.rules import RuleSet, load_rules
+from replicate.rules.local import apply_local
 from replicate.screening import explain, screen
+from replicate.settings import load_settings
 
 CASELOAD_SUFFIXES = (".csv", ".jsonl")
 
@@ -39,7 +42,7 @@ def _is_caseload(path: Path) -> bool:
 
 def _one(args: argparse.Namespace) -> int:
     case = load_case(args.file)
-    result = screen(case, load_rules(), args.as_of)
+    result = screen(case, _rules(args), args.as_of)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -59,7 +62,7 @@ def _caseload(args: argparse.Namespace) -> int:
     if args.out is None:
         missing = Problem("für eine Fallliste fehlt --out", hint="z. B. --out ergebnisse.csv")
         raise CaseRecordError(args.file, [missing])
-    rules = load_rules()
+    rules = _rules(args)
     problems: list[Problem] = []
     rows: list[dict[str, Any]] = []
     console = Console(stderr=True)
@@ -84,12 +87,30 @@ def _caseload(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rules(args: argparse.Namespace) -> RuleSet:
+    """The base rules, with the local adjustments of a settings file when one is given."""
+    rules = load_rules()
+    if args.settings is None:
+        return rules
+    return apply_local(rules, load_settings(args.settings).local_rules)
+
+
 def _write(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write the results next to the target first and move them into place, so a failure never leaves a
+    half-written file (or damages an older result file)."""
     fields = list(dict.fromkeys(k for row in rows for k in row)) or ["zeile", "fall"]
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CaseRecordError(
+            path, [Problem(f"Ergebnisdatei kann nicht geschrieben werden ({exc.strerror})")]
+        ) from exc
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -117,3 +138,8 @@ def register(sub: Any) -> None:
     parser.add_argument("--as-of", type=as_of_date, default=date.today(), help="Stichtag (Standard: heute)")
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON statt als Text")
     parser.add_argument("--out", type=Path, help="Ergebnistabelle (CSV) für eine Fallliste")
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        help="Einstellungsdatei des Kits: ihre örtlichen Ergänzungen ([local_rules]) gelten mit",
+    )

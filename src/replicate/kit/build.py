@@ -10,6 +10,7 @@ from pathlib import Path
 from replicate.errors import KitError, ReplicateError
 from replicate.kit.destination import check_destination, move_into_place, staging_dir
 from replicate.kit.documents import build_documents
+from replicate.kit.generated import write_rules
 from replicate.kit.index import write_index
 from replicate.kit.template import template_path
 from replicate.settings import Settings
@@ -68,6 +69,7 @@ def new_kit(
         if progress:
             progress("Vorlage wird gerendert", 0, 1)
         render_template(settings, kit_dir)
+        write_rules(settings, kit_dir)
         documents = build_documents(settings, kit_dir, progress)
         write_index(settings, kit_dir, documents)
         files = sorted(p.relative_to(kit_dir) for p in kit_dir.rglob("*") if p.is_file())

@@ -16,6 +16,14 @@ def document_title(markdown: str, fallback: str) -> str:
     return fallback
 
 
+def document_language(relative: Path, languages: list[str]) -> str:
+    """German, except for client-facing documents under ``formulare/<lang>/``."""
+    parts = relative.parts
+    if len(parts) > 2 and parts[0] == "formulare" and parts[1] in languages:
+        return parts[1]
+    return "de"
+
+
 def kit_documents(kit_dir: Path) -> list[Path]:
     """Markdown sources of the kit, relative to ``kit_dir``, in a stable order (README first)."""
     found = sorted(p.relative_to(kit_dir) for p in kit_dir.rglob("*.md"))
@@ -41,7 +49,7 @@ def build_documents(
         nav = f'<a href="{"../" * depth}index.html">Übersicht des Kits</a>'
         meta = DocMeta(
             title=document_title(markdown, relative.stem),
-            lang="de",
+            lang=document_language(relative, list(settings.kit.client_languages)),
             footer=footer,
             date=stamp,
             logo=settings.kit.logo,

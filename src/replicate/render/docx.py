@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 from markdown_it.tree import SyntaxTreeNode
 
 from replicate.render.docx_setup import DocxBase, docx_base
@@ -29,6 +29,7 @@ from replicate.render.tree import (
     rewrite_href,
     table_rows,
 )
+from replicate.render.xmltext import check_xml_chars, escape_attr, escape_text
 from replicate.render.zipfix import Entry, write_zip
 
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -37,31 +38,7 @@ _CREATED = "{http://purl.org/dc/terms/}created"
 _MODIFIED = "{http://purl.org/dc/terms/}modified"
 _RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="999999"/></w:pBdr>'
 _SPECIAL = re.compile(r"[\t\r\n]")
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EMU_PER_TWIP = 635
-
-
-def escape_text(text: str) -> str:
-    """``text`` as XML character data."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def escape_attr(text: str) -> str:
-    """``text`` as a double-quoted XML attribute value (white space kept as character references)."""
-    return (
-        escape_text(text)
-        .replace('"', "&quot;")
-        .replace("\n", "&#10;")
-        .replace("\r", "&#13;")
-        .replace("\t", "&#9;")
-    )
-
-
-def check_xml_chars(xml: str) -> None:
-    """Raise ValueError for control characters that XML 1.0 cannot carry."""
-    bad = _INVALID_XML.search(xml)
-    if bad is not None:
-        raise ValueError(f"das Zeichen U+{ord(bad.group()):04X} ist in XML nicht erlaubt")
 
 
 def _t(text: str) -> str:
@@ -265,11 +242,11 @@ class _Writer:
                 else:
                     self.out.append(f'<w:hyperlink r:id="{rid}">')
                     self.inline(child, fmt, rid)
-                    self.out.append("</w:hyperlink>")
+                    self.close_hyperlink(rid)
             elif kind == "image":
                 rid = self.relate(str(child.attrs.get("src", "")))
-                if link is not None:
-                    self.out.append("</w:hyperlink>")
+                if link is not None:  # an image inside a link: its own hyperlink, not a nested one
+                    self.close_hyperlink(link)
                 if rid is not None:
                     self.out.append(f'<w:hyperlink r:id="{rid}">')
                 self.run(plain_text(child), fmt, rid)
@@ -279,6 +256,13 @@ class _Writer:
                     self.out.append(f'<w:hyperlink r:id="{link}">')
             else:
                 self.inline(child, fmt, link)
+
+    def close_hyperlink(self, rid: str) -> None:
+        """Close the open ``w:hyperlink`` (or drop it if nothing was written into it)."""
+        if self.out[-1] == f'<w:hyperlink r:id="{rid}">':
+            self.out.pop()
+        else:
+            self.out.append("</w:hyperlink>")
 
     def rpr(self, fmt: _Fmt, link: bool) -> str:
         key = (fmt, link)

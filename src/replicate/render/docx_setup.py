@@ -24,19 +24,15 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor, Twips
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from replicate.render.fonts import ARABIC_FONT, BODY_FONT, MONO_FONT
 from replicate.render.meta import DocMeta
+from replicate.render.xmltext import file_key
 from replicate.render.zipfix import Entry, read_entries
 
 A4 = (Twips(11906), Twips(16838))
 MARGIN = Cm(2.5)
-_BIDI_SUCCESSORS = (
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)  # fmt: skip
 _W = nsdecls("w")
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
@@ -46,28 +42,15 @@ def word_lang(meta: DocMeta) -> str:
     return {"de": "de-DE"}.get(meta.lang, meta.lang)
 
 
-def set_bidi(paragraph: Any) -> None:
-    """Mark a paragraph as right-to-left (``<w:bidi/>``)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    if ppr.find(qn("w:bidi")) is None:
-        ppr.insert_element_before(parse_xml(f"<w:bidi {_W}/>"), *_BIDI_SUCCESSORS)
-
-
-@lru_cache(maxsize=8)
-def _template_bytes(path: str, mtime_ns: int, size: int) -> bytes:
-    """The bytes of a reference document (cached per path and version, read once per run)."""
-    return Path(path).read_bytes()
-
-
 def open_document(meta: DocMeta) -> Any:
-    """A new, empty document: from ``meta.reference_docx`` (body removed) or python-docx's default."""
+    """A new, empty document: from ``meta.reference_docx`` (body removed) or python-docx's default.
+
+    Called once per process and setting (see :func:`docx_base`), not per document."""
     if meta.reference_docx is None:
         document = docx.Document()
         _house_style(document)
     else:
-        stat = meta.reference_docx.stat()
-        data = _template_bytes(str(meta.reference_docx.resolve()), stat.st_mtime_ns, stat.st_size)
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(meta.reference_docx.read_bytes()))
         body = document.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
@@ -227,16 +210,9 @@ class DocxBase:
     """Every other part, compressed once."""
 
 
-def _file_key(path: Path | None) -> tuple[str, int, int] | None:
-    if path is None:
-        return None
-    stat = path.stat()
-    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-
-
 def docx_base(meta: DocMeta) -> DocxBase:
     """The prepared package for ``meta`` (cached per language, footer, logo and reference document)."""
-    return _docx_base(meta.lang, meta.footer, _file_key(meta.logo), _file_key(meta.reference_docx))
+    return _docx_base(meta.lang, meta.footer, file_key(meta.logo), file_key(meta.reference_docx))
 
 
 def _mark(parent: Any, before: Any) -> None:

@@ -1,33 +1,27 @@
-"""ODT: write the syntax tree with odfdo into LibreOffice's standard styles (see :mod:`.odt_styles`).
+"""ODT: write the syntax tree into LibreOffice's standard styles (see :mod:`.odt_styles`).
 
 Headings are ``text:h`` with outline levels, lists ``text:list`` (ordered lists carry their start
 number), tables have a header row, the footer shows ``meta.footer`` and "Seite X von Y".
+
+odfdo prepares the package once per process and setting (language, footer, logo): styles, master
+page, manifest. Per document only ``content.xml`` (its body written as XML text, the markup odfdo
+would write) and ``meta.xml`` (title, date) are new; the other parts are compressed once.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from docx.image.image import Image
+from lxml import etree  # type: ignore[import-untyped]
 from markdown_it.tree import SyntaxTreeNode
-from odfdo import (
-    Document,
-    Element,
-    Frame,
-    Header,
-    LineBreak,
-    Link,
-    List,
-    ListItem,
-    Paragraph,
-    Span,
-    Tab,
-    VarPageCount,
-    VarPageNumber,
-)
+from odfdo import Document, Element, Frame, Paragraph, Tab, VarPageCount, VarPageNumber
 
 from replicate.render.meta import DocMeta
 from replicate.render.odt_styles import (
@@ -49,126 +43,178 @@ from replicate.render.tree import (
     rewrite_href,
     table_rows,
 )
-from replicate.render.zipfix import normalize_zip_bytes
+from replicate.render.xmltext import check_xml_chars, escape_attr, escape_text, file_key
+from replicate.render.zipfix import Entry, read_entries, write_zip
 
 _SPANS = {"strong": "Strong_20_Emphasis", "em": "Emphasis", "s": "Strikethrough"}
+_SPACES = re.compile(r"( +)")
+_MULTI_SPACE = re.compile(r" +")
+_TABS_BREAKS = re.compile(r"(\n|\t)")
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_CREATION_DATE = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}creation-date"
+_LINK = (
+    '<text:a xlink:href="{}" text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link">'
+)
 
 
-def _append_text(element: Any, text: str) -> None:
-    """Append plain text; like HTML, runs of white space read as one space."""
-    Element.append(element, text)
+def _spacer(count: int) -> str:
+    return "<text:s/>" if count < 2 else f'<text:s text:c="{count}"/>'
 
 
-def _inline(element: Any, node: SyntaxTreeNode) -> None:
-    """Append the children of an inline node to a paragraph, heading, span or link."""
-    for child in node.children:
-        kind = child.type
-        if kind == "text":
-            _append_text(element, child.content)
-        elif kind == "softbreak":
-            _append_text(element, " ")
-        elif kind == "hardbreak":
-            element.append(LineBreak())
-        elif kind == "code_inline":
-            element.append(Span(child.content, style="Source_20_Text"))
-        elif kind in _SPANS:
-            span = Span(style=_SPANS[kind])
-            _inline(span, child)
-            element.append(span)
-        elif kind in ("link", "image"):
-            href = str(child.attrs.get("href", "")) if kind == "link" else str(child.attrs.get("src", ""))
-            link = Link(
-                rewrite_href(href, ".odt"), style="Internet_20_link", visited_style="Internet_20_link"
-            )
-            if kind == "link":
-                _inline(link, child)
-            else:
-                _append_text(link, plain_text(child))
-            element.append(link)
+def _plain(text: str) -> str:
+    return "".join(
+        "<text:line-break/>" if part == "\n" else "<text:tab/>" if part == "\t" else escape_text(part)
+        for part in _TABS_BREAKS.split(text)
+        if part
+    )
+
+
+def formatted(text: str) -> str:
+    """``text`` as ODF paragraph content that keeps its white space, as odfdo writes it: runs of
+    spaces become ``text:s`` (inside the text after one literal space), tabs ``text:tab`` and line
+    ends ``text:line-break``."""
+    pieces = [piece for piece in _SPACES.split(text) if piece]
+    last = len(pieces) - 1
+    xml: list[str] = []
+    for index, piece in enumerate(pieces):
+        if piece[0] != " ":
+            xml.append(_plain(piece))
+        elif index in (0, last):
+            xml.append(_spacer(len(piece)))
+        elif len(piece) > 1:
+            xml.append(" " + _spacer(len(piece) - 1))
         else:
-            _inline(element, child)
+            xml.append(" ")
+    return "".join(xml)
 
 
 class _Writer:
-    """Appends blocks to the document body, a list item or a table cell."""
+    """Writes the body of one document as ODF XML text."""
 
     def __init__(self) -> None:
         self.tables = 0
+        self.out: list[str] = []
+        self.pending: list[str] = []
 
-    def blocks(self, parent: Any, node: SyntaxTreeNode, quote: bool = False) -> None:
+    # text: like odfdo, plain text appended to one place reads runs of spaces as one space --------
+    def text(self, text: str) -> None:
+        self.pending.append(text)
+
+    def emit(self, xml: str) -> None:
+        if self.pending:
+            self.flush()
+        self.out.append(xml)
+
+    def flush(self) -> None:
+        self.out.append(escape_text(_MULTI_SPACE.sub(" ", "".join(self.pending))))
+        self.pending.clear()
+
+    # inline -------------------------------------------------------------------------------------
+    def inline(self, node: SyntaxTreeNode) -> None:
+        """Append the children of an inline node to a paragraph, heading, span or link."""
         for child in node.children:
-            self.block(parent, child, quote)
+            kind = child.type
+            if kind == "text":
+                self.text(child.content)
+            elif kind == "softbreak":
+                self.text(" ")
+            elif kind == "hardbreak":
+                self.emit("<text:line-break/>")
+            elif kind == "code_inline":
+                self.emit(
+                    f'<text:span text:style-name="Source_20_Text">{formatted(child.content)}</text:span>'
+                )
+            elif kind in _SPANS:
+                self.emit(f'<text:span text:style-name="{_SPANS[kind]}">')
+                self.inline(child)
+                self.emit("</text:span>")
+            elif kind in ("link", "image"):
+                href = str(child.attrs.get("href", "")) if kind == "link" else str(child.attrs.get("src", ""))
+                self.emit(_LINK.format(escape_attr(rewrite_href(href, ".odt"))))
+                if kind == "link":
+                    self.inline(child)
+                else:
+                    self.text(plain_text(child))
+                self.emit("</text:a>")
+            else:
+                self.inline(child)
 
-    def block(self, parent: Any, node: SyntaxTreeNode, quote: bool, style: str = "Text_20_body") -> None:
+    def paragraph(self, style: str, inline: SyntaxTreeNode | None, text: str = "") -> None:
+        self.emit(f'<text:p text:style-name="{style}">')
+        if inline is not None:
+            self.inline(inline)
+        else:
+            self.out.append(formatted(text))
+        self.emit("</text:p>")
+
+    # blocks -------------------------------------------------------------------------------------
+    def blocks(self, node: SyntaxTreeNode, quote: bool = False) -> None:
+        for child in node.children:
+            self.block(child, quote)
+
+    def block(self, node: SyntaxTreeNode, quote: bool, style: str = "Text_20_body") -> None:
         kind = node.type
         if kind == "paragraph":
-            paragraph = Paragraph(style="Quotations" if quote else style)
-            _inline(paragraph, node.children[0])
-            parent.append(paragraph)
+            self.paragraph("Quotations" if quote else style, node.children[0])
         elif kind == "heading":
             level = heading_level(node)
-            header = Header(level)
-            header.style = f"Heading_20_{level}"
-            _inline(header, node.children[0])
-            parent.append(header)
+            self.emit(f'<text:h text:outline-level="{level}" text:style-name="Heading_20_{level}">')
+            self.inline(node.children[0])
+            self.emit("</text:h>")
         elif kind in ("bullet_list", "ordered_list"):
-            parent.append(self.list(node, quote))
+            self.list(node, quote)
         elif kind == "table":
-            parent.append(self.table(node))
+            self.table(node)
         elif kind == "blockquote":
-            self.blocks(parent, node, quote=True)
+            self.blocks(node, quote=True)
         elif kind == "hr":
-            parent.append(Paragraph(style="Horizontal_20_Line"))
+            self.paragraph("Horizontal_20_Line", None)
         elif kind in ("fence", "code_block"):
-            parent.append(Paragraph(code_text(node), style="Preformatted_20_Text"))
+            self.paragraph("Preformatted_20_Text", None, code_text(node))
         else:
-            parent.append(Paragraph(plain_text(node), style=style))
+            self.paragraph(style, None, plain_text(node))
 
-    def list(self, node: SyntaxTreeNode, quote: bool) -> Any:
+    def list(self, node: SyntaxTreeNode, quote: bool) -> None:
         ordered = node.type == "ordered_list"
         style = NUMBERS if ordered else NO_MARKER if is_task_list(node) else BULLETS
-        element = List(style=style)
+        self.emit(f'<text:list text:style-name="{style}">')
         for index, item in enumerate(node.children):
-            list_item = ListItem()
             if ordered and index == 0:
-                list_item.set_attribute("text:start-value", str(list_start(node)))
+                self.emit(f'<text:list-item text:start-value="{list_start(node)}">')
+            else:
+                self.emit("<text:list-item>")
             for child in item.children:
-                self.block(list_item, child, quote, style="List_20_Contents")
-            element.append(list_item)
-        return element
+                self.block(child, quote, style="List_20_Contents")
+            self.emit("</text:list-item>")
+        self.emit("</text:list>")
 
-    def table(self, node: SyntaxTreeNode) -> Any:
+    def table(self, node: SyntaxTreeNode) -> None:
         self.tables += 1
         rows = table_rows(node)
-        table = Element.from_tag("table:table")
-        table.set_attribute("table:name", f"Tabelle{self.tables}")
-        table.set_attribute("table:style-name", TABLE)
-        column = Element.from_tag("table:table-column")
-        column.set_attribute("table:number-columns-repeated", str(len(rows[0])))
-        table.append(column)
-        header_rows = Element.from_tag("table:table-header-rows")
-        table.append(header_rows)
+        self.emit(
+            f'<table:table table:name="Tabelle{self.tables}" table:style-name="{TABLE}">'
+            f'<table:table-column table:number-columns-repeated="{len(rows[0])}"/>'
+            "<table:table-header-rows>"
+        )
+        cell_open = f'<table:table-cell table:style-name="{TABLE_CELL}" office:value-type="string">'
         for r, row in enumerate(rows):
-            row_element = Element.from_tag("table:table-row")
+            self.emit("<table:table-row>")
             for cell in row:
-                cell_element = Element.from_tag("table:table-cell")
-                cell_element.set_attribute("table:style-name", TABLE_CELL)
-                cell_element.set_attribute("office:value-type", "string")
-                paragraph = Paragraph(style=cell_style(r == 0, cell_align(cell)))
-                if cell.children:
-                    _inline(paragraph, cell.children[0])
-                cell_element.append(paragraph)
-                row_element.append(cell_element)
-            (header_rows if r == 0 else table).append(row_element)
-        return table
+                self.emit(cell_open)
+                style = cell_style(r == 0, cell_align(cell))
+                self.paragraph(style, cell.children[0] if cell.children else None)
+                self.emit("</table:table-cell>")
+            self.emit("</table:table-row></table:table-header-rows>" if r == 0 else "</table:table-row>")
+        self.emit("</table:table>")
 
 
 def _footer(meta: DocMeta) -> Any:
     paragraph = Paragraph(meta.footer, style="Footer")
     paragraph.append(Tab())
-    _append_text(paragraph, "Seite ")
+    Element.append(paragraph, "Seite ")
     paragraph.append(VarPageNumber(select_page="current"))
-    _append_text(paragraph, " von ")
+    Element.append(paragraph, " von ")
     paragraph.append(VarPageCount())
     return paragraph
 
@@ -212,17 +258,66 @@ def _metadata(document: Any, meta: DocMeta) -> None:
         statistic.parent.delete(statistic)
 
 
-def to_odt(tree: SyntaxTreeNode, meta: DocMeta) -> bytes:
-    """The document as ODT bytes (deterministic zip)."""
+@dataclass(frozen=True)
+class _OdtBase:
+    """A prepared package: everything of an ODT except the document's content and title."""
+
+    content_head: str
+    """``content.xml`` up to the body's content (fonts, automatic styles, sequence declarations)."""
+    content_tail: str
+    meta: bytes
+    """``meta.xml`` with every fixed field set; title and dates are set per document."""
+    static: tuple[Entry, ...]
+
+
+_MARK = "replicate-insert-here"
+
+
+@lru_cache(maxsize=16)
+def _odt_base(lang: str, footer: str, logo: tuple[str, int, int] | None) -> _OdtBase:
+    meta = DocMeta(
+        "x", lang=lang, footer=footer, date=datetime.date(1980, 1, 1), logo=Path(logo[0]) if logo else None
+    )
     document = Document("text")
     install_styles(document, meta)
     _master_page(document, meta)
     body = document.body
     body.delete(body.get_element("text:p"))  # the template's empty first paragraph
-    _Writer().blocks(body, tree)
+    body.append(Paragraph(_MARK))
     _metadata(document, meta)
     document.del_part("Thumbnails/thumbnail.png")  # the template's picture of an empty page
     document.manifest.del_full_path("Thumbnails/thumbnail.png")
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalize_zip_bytes(buffer.getvalue())
+    entries = read_entries(buffer.getvalue())
+    head, tail = entries.pop("content.xml").decode("utf-8").split(f"<text:p>{_MARK}</text:p>")
+    return _OdtBase(
+        content_head=head,
+        content_tail=tail,
+        meta=entries.pop("meta.xml"),
+        static=tuple(Entry.make(name, content) for name, content in entries.items()),
+    )
+
+
+def _meta_xml(base: _OdtBase, meta: DocMeta) -> bytes:
+    """The base's ``meta.xml`` with this document's title and date."""
+    root = etree.fromstring(base.meta)
+    stamp = meta.date.isoformat() + "T00:00:00"
+    for element in root.iter(_DC_TITLE, _DC_DATE, _CREATION_DATE):
+        element.text = meta.title if element.tag == _DC_TITLE else stamp
+    xml = str(etree.tostring(root, encoding="unicode"))
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml.encode("utf-8")
+
+
+def to_odt(tree: SyntaxTreeNode, meta: DocMeta) -> bytes:
+    """The document as ODT bytes (deterministic zip)."""
+    meta.logo_type()  # rejects unknown logo formats with a clear message
+    base = _odt_base(meta.lang, meta.footer, file_key(meta.logo))
+    writer = _Writer()
+    writer.blocks(tree)
+    body = "".join(writer.out)
+    check_xml_chars(body)
+    content = (base.content_head + body + base.content_tail).encode("utf-8")
+    return write_zip(
+        [*base.static, Entry.make("content.xml", content), Entry.make("meta.xml", _meta_xml(base, meta))]
+    )

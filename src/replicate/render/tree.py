@@ -7,7 +7,10 @@ adjustments for the kit's forms:
 * consequently a line of only underscores is a write-in line, not a horizontal rule
   (use ``---`` or ``***`` for rules);
 * a list item starting with ``[ ]`` / ``[x]`` shows a ballot box ☐ / ☒ instead; the item gets
-  ``class="task"``.
+  ``class="task"``;
+
+and one typographic rule: the space after ``§`` or ``§§`` (also a line break in the source) becomes
+a no-break space (U+00A0), so that "§ 23a" never breaks across lines (code stays as written).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ BALLOT_OPEN = "☐"
 BALLOT_DONE = "☒"
 _TASK = re.compile(r"\[([ xX])\](?= |$)")
 _ALIGN = re.compile(r"text-align:(left|center|right)")
+_SECTION_SPACE = re.compile(r"(?<=§) +")
+NBSP = "\u00a0"
 
 
 def _underscore_line(state: StateInline, silent: bool) -> bool:
@@ -74,6 +79,21 @@ def _task_items(state: StateCore) -> None:
         tokens[i - 2].attrSet("class", "task")
 
 
+def _section_spaces(state: StateCore) -> None:
+    """Core rule: the space (or soft line break) after ``§`` / ``§§`` becomes a no-break space."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children or "§" not in token.content:
+            continue
+        children = token.children
+        for i, child in enumerate(children):
+            if child.type != "text" or "§" not in child.content:
+                continue
+            child.content = _SECTION_SPACE.sub(NBSP, child.content)
+            following = children[i + 1] if i + 1 < len(children) else None
+            if following is not None and following.type == "softbreak" and child.content.endswith("§"):
+                following.type, following.tag, following.content = "text", "", NBSP
+
+
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """The one configured parser (cached; markdown-it parsers are reusable)."""
@@ -83,6 +103,7 @@ def markdown_parser() -> MarkdownIt:
         "hr", _hr_without_underscores, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.core.ruler.push("task_items", _task_items)
+    md.core.ruler.push("section_spaces", _section_spaces)
     return md
 
 

@@ -23,7 +23,8 @@ from replicate.screening.verdict import decide
 
 Step = tuple[Condition, Predicate, tuple[str, str, str | None], bool, str]
 """A prepared condition: the rule, its predicate, memo key, whether pure, and the manual-review reason."""
-_PLANS: dict[tuple[int, date], tuple[RuleSet, list[tuple[Pathway, list[Step]]]]] = {}
+Plan = list[tuple[Pathway, list[Step], list[Condition]]]
+_PLANS: dict[tuple[int, date], tuple[RuleSet, Plan]] = {}
 
 
 def _step(cond: Condition) -> Step:
@@ -34,12 +35,15 @@ def _step(cond: Condition) -> Step:
     return (cond, func, (cond.id, cond.kind, cond.unsettled), cond.id in PURE, reason)
 
 
-def plan(rules: RuleSet, as_of: date) -> list[tuple[Pathway, list[Step]]]:
+def plan(rules: RuleSet, as_of: date) -> Plan:
     """The pathways and prepared conditions in force on ``as_of`` (cached per rule set and date)."""
     key = (id(rules), as_of)
     cached = _PLANS.get(key)
     if cached is None or cached[0] is not rules:
-        steps = [(rules.pathways[pid], [_step(c) for c in conds]) for pid, conds in rules.in_force(as_of).items()]
+        steps = [
+            (rules.pathways[pid], [_step(c) for c in conds], conds)
+            for pid, conds in rules.in_force(as_of).items()
+        ]
         cached = _PLANS[key] = (rules, steps)
     return cached[1]
 
@@ -51,7 +55,7 @@ def evaluate(ctx: Ctx, step: Step) -> Outcome:
     """
     _, func, key, pure, reason = step
     memo = ctx.facts.memo
-    out = memo.get(key)
+    out: Outcome | None = memo.get(key)
     if out is not None:
         return out
     try:
@@ -68,15 +72,19 @@ def evaluate(ctx: Ctx, step: Step) -> Outcome:
 def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
     """Screen one case on ``as_of`` against every pathway in force on that date."""
     facts = Facts(case, as_of)
+    memo = facts.memo
     pathways: dict[str, PathwayResult] = {}
-    for pathway, steps in plan(rules, as_of):
+    for pathway, steps, conds in plan(rules, as_of):
         ctx = Ctx(facts, steps[0][0], pathway, rules)
         outcomes = []
         for step in steps:
-            ctx.condition = step[0]
-            outcomes.append(evaluate(ctx, step))
+            out = memo.get(step[2])  # shared bars are evaluated once per case
+            if out is None:
+                ctx.condition = step[0]
+                out = evaluate(ctx, step)
+            outcomes.append(out)
         verdict, possible_from = decide(outcomes)
-        pathways[pathway.id] = PathwayResult(pathway, verdict, possible_from, [s[0] for s in steps], outcomes)
+        pathways[pathway.id] = PathwayResult(pathway, verdict, possible_from, conds, outcomes)
     return ScreeningResult(case_id=case.case_id, as_of=as_of, pathways=pathways)
 
 

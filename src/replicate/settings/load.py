@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from replicate.errors import Problem, SettingsError
+from replicate.errors import Problem, RulesError, SettingsError
 from replicate.settings.locate import toml_line, yaml_line
 from replicate.settings.messages import problems_from
 from replicate.settings.root import Settings
@@ -128,4 +128,23 @@ def load_settings(path: Path | str) -> Settings:
             problems.append(Problem(problem.message, problem.location, line, problem.hint))
         raise SettingsError(path, problems) from None
     _resolve_paths(settings, path.parent, path)
+    _check_local_rules(settings, text, fmt, path)
     return settings
+
+
+def _check_local_rules(settings: Settings, text: str, fmt: str, path: Path) -> None:
+    """Local rule adjustments must name real conditions and may not touch statutory thresholds."""
+    if not settings.local_rules.conditions:
+        return
+    from replicate.rules import load_rules
+    from replicate.rules.local import apply_local
+
+    try:
+        apply_local(load_rules(), settings.local_rules)
+    except RulesError as exc:
+        locate = toml_line if fmt == "toml" else yaml_line
+        problems = []
+        for problem in exc.problems:
+            loc = tuple(problem.location.split("."))
+            problems.append(Problem(problem.message, problem.location, locate(text, loc), problem.hint))
+        raise SettingsError(path, problems) from None

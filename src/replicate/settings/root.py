@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from replicate.rules.local import LocalAdjustments
 from replicate.settings.model import (
     AdviceService,
     Authority,
@@ -38,6 +39,8 @@ class Settings(BaseSettings):
     """Wie Ausländerbehörde und Beratungsstelle zusammenarbeiten."""
     kit: KitOptions = KitOptions()
     """Optionen des Kits (Stand der Rechtslage, Formate, Sprachen, Corporate Design)."""
+    local_rules: LocalAdjustments = LocalAdjustments()
+    """Örtliche Ergänzungen der Prüfregeln: Hinweise, Nachweise und dokumentierte Praxis je Bedingung; Parameter nur, wo das Gesetz Spielraum lässt (mit Begründung)."""
 
     @classmethod
     def settings_customise_sources(

@@ -31,6 +31,17 @@ EXAMPLE_INDICATORS = [
     {"id": "titel_erteilt", "target": 40},
 ]
 
+LOCAL_RULES_EXAMPLE = """\
+# Beispiel (zum Übernehmen die # am Zeilenanfang entfernen; Kennungen stehen im Prüfschema des Kits):
+# [{path}.conditions."p25b.livelihood"]
+# notes = ["Eine schriftliche Einstellungszusage wird als Beleg für die positive Prognose anerkannt."]
+# extra_evidence = ["Einstellungszusage des Arbeitgebers mit Stundenumfang und Lohn"]
+# local_practice = "Abgestimmt im Kooperationstreffen; im Protokoll festgehalten."
+# [{path}.conditions."p25b.livelihood".parameters.min_share_percent]
+# value = 50
+# justification = "Die Ausländerbehörde wertet 50 Prozent als überwiegend (schriftliche Mitteilung an die Beratungsstelle)."
+"""
+
 
 def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
@@ -86,6 +97,8 @@ def _section(path: str, model: type[BaseModel], doc: str | None) -> list[str]:
         annotation = _unwrap_optional(info.annotation)
         if _is_model(annotation):
             nested += _section(f"{path}.{name}", annotation, info.description)
+        elif get_origin(annotation) is dict:
+            nested += ["", *_comment(info.description), *LOCAL_RULES_EXAMPLE.format(path=path).splitlines()]
         elif get_origin(annotation) is list and _is_model(get_args(annotation)[0]):
             item_model = get_args(annotation)[0]
             nested += ["", *_comment(info.description)]

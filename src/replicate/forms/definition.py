@@ -1,0 +1,184 @@
+"""The intake form, derived from the case-record model: one field per model field, laid out by ``fields.yaml``.
+
+Types, labels (the German field docstrings), allowed values, limits and required-ness are read from
+:class:`~replicate.caserecord.CaseRecord`; the layout adds sections, help texts and pathway relevance.
+"""
+
+from __future__ import annotations
+
+import datetime
+import types
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from replicate.caserecord import CaseRecord
+from replicate.forms.layout import Layout, load_layout
+
+Kind = Literal["text", "date", "int", "number", "bool", "select", "multiselect", "textlist", "group", "list"]
+"""How a field is asked: a scalar input, a choice, a list of texts, a nested group or a repeated group."""
+
+_SCALARS: dict[type, Kind] = {str: "text", datetime.date: "date", int: "int", float: "number", bool: "bool"}
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One question of the form (or a group of questions)."""
+
+    path: str
+    """Field path in the case record; list items are written ``jobs[]``."""
+    key: str
+    """Name of the field in its parent object (the JSON key)."""
+    kind: Kind
+    label: str
+    """German label: the docstring of the model field."""
+    required: bool = False
+    nullable: bool = False
+    """``None`` means "unknown" (for lists: left empty = unknown, empty list = none)."""
+    default: Any = None
+    choices: tuple[tuple[str, str], ...] = ()
+    """Allowed values with German labels (select, multiselect)."""
+    minimum: float | None = None
+    maximum: float | None = None
+    help: str = ""
+    pathways: tuple[str, ...] = ()
+    children: tuple[FormField, ...] = ()
+
+    def leaves(self) -> list[FormField]:
+        """This field, or every scalar field below it."""
+        if not self.children:
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the form."""
+
+    id: str
+    title: str
+    fields: tuple[FormField, ...]
+
+    def leaves(self) -> list[FormField]:
+        return [leaf for f in self.fields for leaf in f.leaves()]
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """``X | None`` → (X, True)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        return (args[0] if len(args) == 1 else Union[tuple(args)]), len(args) < len(get_args(annotation))  # noqa: UP007
+    return annotation, False
+
+
+def _kind(annotation: Any) -> tuple[Kind, Any]:
+    """The kind of a field and, for lists and groups, the item model or literal."""
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return "select", annotation
+    if origin is list:
+        (item,) = get_args(annotation)
+        if get_origin(item) is Literal:
+            return "multiselect", item
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "list", item
+        return "textlist", item
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "group", annotation
+    if annotation in _SCALARS:
+        return _SCALARS[annotation], None
+    raise TypeError(f"Feldtyp {annotation!r} wird vom Formular nicht unterstützt")
+
+
+def _label(info: FieldInfo, path: str) -> str:
+    if not info.description:
+        raise ValueError(f"{path}: das Feld der Fallakte hat keine Beschreibung (Docstring)")
+    return " ".join(info.description.split())
+
+
+def _limits(info: FieldInfo) -> tuple[float | None, float | None]:
+    low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    return low, high
+
+
+def _field(name: str, info: FieldInfo, prefix: str, inherited: tuple[str, ...], layout: Layout) -> FormField:
+    path = f"{prefix}{name}"
+    annotation, nullable = _unwrap(info.annotation)
+    kind, inner = _kind(annotation)
+    pathways = layout.relevance.get(path, inherited)
+    children: tuple[FormField, ...] = ()
+    if kind in ("group", "list"):
+        sub = f"{path}[]." if kind == "list" else f"{path}."
+        children = tuple(_field(n, i, sub, pathways, layout) for n, i in inner.model_fields.items())
+    choices: tuple[tuple[str, str], ...] = ()
+    if kind in ("select", "multiselect"):
+        choices = tuple((str(v), layout.choices.get(str(v), str(v))) for v in get_args(inner))
+    low, high = _limits(info)
+    default = None if info.is_required() else info.get_default(call_default_factory=True)
+    return FormField(
+        path=path,
+        key=name,
+        kind=kind,
+        label=_label(info, path),
+        required=info.is_required(),
+        nullable=nullable,
+        default=default if isinstance(default, str | int | float | bool) else None,
+        choices=choices,
+        minimum=low,
+        maximum=high,
+        help=layout.help.get(path, ""),
+        pathways=pathways,
+        children=children,
+    )
+
+
+def build_sections(layout: Layout, model: type[BaseModel] = CaseRecord) -> tuple[Section, ...]:
+    """Sections of the form for ``model`` laid out by ``layout``; unknown names raise ``KeyError``."""
+    fields = model.model_fields
+    return tuple(
+        Section(
+            id=spec.id,
+            title=spec.title,
+            fields=tuple(_field(name, fields[name], "", (), layout) for name in spec.fields),
+        )
+        for spec in layout.sections
+    )
+
+
+@cache
+def form_sections() -> tuple[Section, ...]:
+    """The intake form of replicate (cached)."""
+    return build_sections(load_layout())
+
+
+def all_fields(sections: tuple[Section, ...]) -> list[FormField]:
+    """Every field and group of the form, depth first."""
+    out: list[FormField] = []
+
+    def walk(f: FormField) -> None:
+        out.append(f)
+        for child in f.children:
+            walk(child)
+
+    for section in sections:
+        for f in section.fields:
+            walk(f)
+    return out
+
+
+def model_paths(model: type[BaseModel] = CaseRecord, prefix: str = "") -> set[str]:
+    """Every field path of the case record, groups and leaves alike."""
+    paths: set[str] = set()
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        paths.add(path)
+        kind, inner = _kind(_unwrap(info.annotation)[0])
+        if kind == "group":
+            paths |= model_paths(inner, f"{path}.")
+        elif kind == "list":
+            paths |= model_paths(inner, f"{path}[].")
+    return paths

@@ -1,0 +1,59 @@
+"""Look up translations; a missing one falls back to the German text, visibly marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from replicate.forms.catalog import default_dir, po_path, read_catalog
+
+UNTRANSLATED = "[DE] "
+"""Put before a German text shown because its translation is missing, so the adviser sees it."""
+
+RTL = frozenset({"ar", "fa", "ps"})
+"""Languages written right to left."""
+
+ENDONYMS = {
+    "de": "Deutsch",
+    "en": "English",
+    "ar": "العربية",
+    "fa": "فارسی",
+    "ru": "Русский",
+    "uk": "Українська",
+    "fr": "Français",
+    "tr": "Türkçe",
+    "ku": "Kurdî",
+    "ps": "پښتو",
+    "ti": "ትግርኛ",
+    "so": "Soomaali",
+}
+"""Each language's own name, for the language switch."""
+
+
+@dataclass
+class Translator:
+    """``tr(msgid)``: the translation in ``lang``, or ``[DE] msgid`` when there is none."""
+
+    lang: str
+    catalog: Catalog | None = None
+    missing: list[str] = field(default_factory=list)
+    """German messages that fell back, in order of use."""
+
+    def __call__(self, msgid: str) -> str:
+        if self.lang == "de":
+            return msgid
+        message = self.catalog.get(msgid) if self.catalog is not None else None
+        if message is not None and message.string and not message.fuzzy:
+            return str(message.string)
+        self.missing.append(msgid)
+        return UNTRANSLATED + msgid
+
+
+def translator(lang: str, root: Path | None = None) -> Translator:
+    """The translator for ``lang`` from the catalogs in ``root`` (default: :func:`default_dir`)."""
+    if lang == "de":
+        return Translator("de")
+    path = po_path(lang, root or default_dir())
+    return Translator(lang, read_catalog(path) if path.is_file() else None)

@@ -1,0 +1,45 @@
+"""Local adjustments from a settings file reach the screener (`--settings`) and the kit's Prüfschema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from replicate.cli import main
+from replicate.kit.generated import write_rules
+from replicate.settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+LANDKREIS = ROOT / "examples" / "landkreis-mittelsachsen.yaml"
+BASE = yaml.safe_load((ROOT / "src/replicate/rules/cases/p25b.yaml").read_text(encoding="utf-8"))["base"]
+
+
+def _screen(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
+    case = {**BASE, "livelihood": {"share_covered_by_work": 50, "secured_now": True}}
+    path = tmp_path / "fall.json"
+    path.write_text(json.dumps(case, default=str), encoding="utf-8")
+    assert main(["screen", str(path), "--as-of", "2026-11-25", "--json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_local_share_threshold_changes_the_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = _screen(tmp_path, capsys)
+    local = _screen(tmp_path, capsys, "--settings", str(LANDKREIS))
+    assert base["pathways"]["p25b"]["verdict"] == "nicht möglich"  # 50 % is not "überwiegend" (practice: 51 %)
+    assert local["pathways"]["p25b"]["verdict"] == "möglich jetzt"  # the Landkreis documents 50 % as enough
+
+
+def test_kit_rules_carry_local_notes_and_justification(tmp_path: Path) -> None:
+    settings = load_settings(LANDKREIS)
+    schema, in_force = write_rules(settings, tmp_path)
+    text = schema.read_text(encoding="utf-8")
+    assert "Stand der Rechtslage" in text and "ersetzt" in text
+    assert "Einstellungszusage" in text
+    data = yaml.safe_load(in_force.read_text(encoding="utf-8"))
+    conditions = {c["id"]: c for w in data["wege"].values() for c in w["voraussetzungen"]}
+    share = conditions["p25b.livelihood"]["parameter"]["min_share_percent"]
+    assert share["wert"] == 50
+    assert "örtlich angepasst" in share["rechtsgrundlage"]
