@@ -32,6 +32,7 @@ DOCUMENTS = [
     "datenschutz/schweigepflichtentbindung",
     "datenschutz/verarbeitungsverzeichnis",
     "datenschutz/tom",
+    "regeln/pruefschema",
 ]
 
 
@@ -128,11 +129,21 @@ def test_failure_midway_leaves_no_kit(tmp_path: Path, monkeypatch: pytest.Monkey
 
     # an existing kit survives a failed --force rebuild untouched
     dest.mkdir()
+    (dest / ".copier-answers.yml").write_text("alt", encoding="utf-8")
     (dest / "eigene-notiz.md").write_text("bleibt", encoding="utf-8")
     calls["n"] = 0
     with pytest.raises(RenderError):
         new_kit(example_settings("dresden.toml"), dest, force=True)
-    assert [p.name for p in dest.iterdir()] == ["eigene-notiz.md"]
+    assert sorted(p.name for p in dest.iterdir()) == [".copier-answers.yml", "eigene-notiz.md"]
+
+
+def test_force_replaces_only_a_kit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dest = tmp_path / "dokumente"
+    dest.mkdir()
+    (dest / "wichtig.txt").write_text("x", encoding="utf-8")
+    assert main(["new", str(ROOT / "examples" / "dresden.toml"), str(dest), "--force"]) == 2
+    assert "enthält kein Kit" in capsys.readouterr().err
+    assert [p.name for p in dest.iterdir()] == ["wichtig.txt"]
 
 
 def test_dest_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ UI: dict[str, str] = {
     "add": "Eintrag hinzufügen",
     "remove": "Eintrag entfernen",
     "unknown": "unbekannt",
+    "choose": "– bitte wählen –",
     "yes": "ja",
     "no": "nein",
     "recorded": "Angaben erfasst",

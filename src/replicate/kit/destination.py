@@ -9,16 +9,24 @@ from pathlib import Path
 
 from replicate.errors import KitError
 
+ANSWERS_FILE = ".copier-answers.yml"
+
 
 def check_destination(dest: Path, *, force: bool) -> None:
     """Refuse a non-empty destination (unless ``force``) and an unwritable parent, before any work."""
     if dest.exists() and not dest.is_dir():
         raise KitError(f"{dest}: ist eine Datei, kein Ordner. Wählen Sie einen anderen Zielordner.")
-    if dest.is_dir() and any(dest.iterdir()) and not force:
-        raise KitError(
-            f"{dest}: der Zielordner ist nicht leer. Wählen Sie einen neuen Ordner oder ersetzen Sie "
-            "das vorhandene Kit ausdrücklich mit --force."
-        )
+    if dest.is_dir() and any(dest.iterdir()):
+        if not force:
+            raise KitError(
+                f"{dest}: der Zielordner ist nicht leer. Wählen Sie einen neuen Ordner oder ersetzen Sie "
+                "das vorhandene Kit ausdrücklich mit --force."
+            )
+        if not (dest / ANSWERS_FILE).is_file():
+            raise KitError(
+                f"{dest}: der Ordner enthält kein Kit (es fehlt {ANSWERS_FILE}); --force ersetzt nur ein "
+                "früher erzeugtes Kit. Wählen Sie einen leeren oder neuen Ordner."
+            )
     parent = dest.parent if dest.parent != Path("") else Path(".")
     existing = parent
     while not existing.exists():

@@ -34,8 +34,12 @@ def _param_at(param: Parameter, as_of: date) -> Any:
         return None
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
+
+
+def _text(text: str) -> str:
+    """A value from the settings (local notes, practice, evidence), with Markdown syntax kept literal."""
+    return text.translate(_MD_SPECIAL).replace("\n", " ")
 
 
 def _params_text(cond: Condition, as_of: date) -> str:
@@ -48,25 +52,29 @@ def _params_text(cond: Condition, as_of: date) -> str:
             else f"{_value(value)}{' ' + param.unit if param.unit else ''}"
         )
         parts.append(f"{param.description}: **{shown}**")
-    return "; ".join(parts) or "–"
+    return "; ".join(parts)
 
 
-def _row(n: int, cond: Condition, as_of: date) -> str:
-    local = "; ".join(
-        [*cond.local_notes, *([f"Praxis: {cond.local_practice}"] if cond.local_practice else [])]
-    )
-    label = cond.label + (f" *(manuelle Prüfung: {cond.unsettled})*" if cond.unsettled else "")
-    cells = [str(n), label, cond.reference, KIND_LABELS[cond.kind], _params_text(cond, as_of)]
-    cells += ["; ".join(cond.evidence) or "–", local or "–"]
-    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+def _condition_block(n: int, cond: Condition, as_of: date, local_evidence: set[str]) -> list[str]:
+    evidence = [_text(e) if e in local_evidence else e for e in cond.evidence]
+    items = [
+        ("Rechtsgrundlage", cond.reference),
+        ("Art", KIND_LABELS[cond.kind]),
+        ("Werte am Stichtag", _params_text(cond, as_of)),
+        ("Nachweise", "; ".join(evidence)),
+        ("Nächster Schritt", cond.next_step or ""),
+        ("Manuelle Prüfung", cond.unsettled or ""),
+        ("Örtlicher Hinweis", "; ".join(_text(note) for note in cond.local_notes)),
+        ("Örtliche Praxis", _text(cond.local_practice) if cond.local_practice else ""),
+    ]
+    lines = [f"### {n}. {cond.label}", ""]
+    lines += [f"- **{label}:** {value}" for label, value in items if value]
+    return [*lines, ""]
 
 
-_HEADER = (
-    "| Nr. | Voraussetzung | Rechtsgrundlage | Art | Werte am Stichtag | Nachweise | Örtliche Hinweise |"
-)
-
-
-def _section(rules: RuleSet, pid: str, conds: list[Condition], as_of: date) -> list[str]:
+def _section(
+    rules: RuleSet, pid: str, conds: list[Condition], as_of: date, adjustments: LocalAdjustments
+) -> list[str]:
     p = rules.pathways[pid]
     out = [
         f"## {p.title} ({p.reference})",
@@ -76,8 +84,10 @@ def _section(rules: RuleSet, pid: str, conds: list[Condition], as_of: date) -> l
     if p.procedure:
         out += ["", "Verfahren:", ""] + [f"{i}. {step}" for i, step in enumerate(p.procedure, 1)]
     out += [""] + [f"- {note}" for note in p.notes] + ([""] if p.notes else [])
-    out += [_HEADER, "|" + "---|" * 7]
-    return out + [_row(i, c, as_of) for i, c in enumerate(conds, 1)]
+    for i, cond in enumerate(conds, 1):
+        adj = adjustments.conditions.get(cond.id)
+        out += _condition_block(i, cond, as_of, set(adj.extra_evidence) if adj else set())
+    return out
 
 
 def render_pathway(rules: RuleSet, pid: str, as_of: date, adjustments: LocalAdjustments | None = None) -> str:
@@ -88,7 +98,12 @@ def render_pathway(rules: RuleSet, pid: str, as_of: date, adjustments: LocalAdju
         known = ", ".join(in_force)
         reason = "ist am Stichtag nicht in Kraft" if pid in rules.pathways else "ist unbekannt"
         raise RulesError(None, [Problem(f"Weg „{pid}“ {reason}", hint=f"Wege am {as_of:%d.%m.%Y}: {known}")])
-    lines = [f"Stand der Rechtslage: {as_of:%d.%m.%Y}", "", *_section(rules, pid, in_force[pid], as_of)]
+    local = adjustments or LocalAdjustments()
+    lines = [
+        f"Stand der Rechtslage: {as_of:%d.%m.%Y}",
+        "",
+        *_section(rules, pid, in_force[pid], as_of, local),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -106,7 +121,7 @@ def render_pruefschema(rules: RuleSet, as_of: date, adjustments: LocalAdjustment
         "*Ermessen* (die Behörde entscheidet). Wo die Rechtslage ungeklärt ist, steht „manuelle Prüfung“.",
     ]
     for pid, conds in rules.in_force(as_of).items():
-        out += ["", *_section(rules, pid, conds, as_of)]
+        out += ["", *_section(rules, pid, conds, as_of, adjustments or LocalAdjustments())]
     out += ["", "## Übergreifende Sperren", ""]
     for bar in rules.shared.values():
         lifted = f" Aufgehoben für: {', '.join(bar.lifted_by)}." if bar.lifted_by else ""

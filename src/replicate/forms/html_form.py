@@ -1,0 +1,91 @@
+"""The single-file, offline, fillable intake form: one HTML page with inline CSS, data and script.
+
+The page has a strict Content-Security-Policy (nothing may be loaded or sent; only the inline script and style
+with the listed hashes run), builds its fields from the embedded definition and saves the case record as a
+JSON file on the device. See ``web/form.js``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import asdict
+from importlib import resources
+from string import Template
+from typing import Any
+
+from replicate.caserecord import SCHEMA_VERSION
+from replicate.forms.definition import FormField, Section, form_sections
+from replicate.forms.texts import UI
+from replicate.forms.translate import ENDONYMS, RTL, UNTRANSLATED, Translator
+
+
+def _asset(name: str) -> str:
+    return resources.files("replicate.forms").joinpath("web", name).read_text(encoding="utf-8")
+
+
+def csp_hash(source: str) -> str:
+    """The CSP source expression (``'sha256-…'``) allowing exactly this inline script or style."""
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _field_data(f: FormField) -> dict[str, Any]:
+    data = asdict(f)
+    data["children"] = [_field_data(child) for child in f.children]
+    data["choices"] = [list(choice) for choice in f.choices]
+    return data
+
+
+def _texts(sections: tuple[Section, ...], tr: Translator) -> dict[str, Any]:
+    german: set[str] = set()
+    for section in sections:
+        german.add(section.title)
+        for leaf in [f for top in section.fields for f in _walk(top)]:
+            german |= {leaf.label, leaf.help} | {label for _, label in leaf.choices}
+    german.discard("")
+    return {"ui": {key: tr(text) for key, text in UI.items()}, "msg": {g: tr(g) for g in sorted(german)}}
+
+
+def _walk(f: FormField) -> list[FormField]:
+    return [f, *(g for child in f.children for g in _walk(child))]
+
+
+def page_data(translators: list[Translator]) -> dict[str, Any]:
+    """What the page's script needs: languages, structure, and every text in every language."""
+    sections = form_sections()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "untranslated": UNTRANSLATED,
+        "languages": [
+            {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if t.lang in RTL else "ltr"}
+            for t in translators
+        ],
+        "sections": [{"id": s.id, "title": s.title, "fields": [_field_data(f) for f in s.fields]} for s in sections],
+        "texts": {t.lang: _texts(sections, t) for t in translators},
+    }
+
+
+def fillable_form(translators: list[Translator], project: str) -> str:
+    """The complete HTML page; ``translators`` give the languages in switch order (German first)."""
+    from html import escape
+
+    script = _asset("form.js")
+    style = _asset("form.css")
+    data = json.dumps(page_data(translators), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    csp = (
+        f"default-src 'none'; script-src {csp_hash(script)}; style-src {csp_hash(style)}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return Template(_asset("page.html")).substitute(
+        csp=csp,
+        title=escape(UI["title"]),
+        project=escape(project),
+        intro=escape(UI["intro"]),
+        save=escape(UI["save"]),
+        load=escape(UI["load"]),
+        css=style,
+        js=script,
+        data=data,
+    )

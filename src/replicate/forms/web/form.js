@@ -1,0 +1,431 @@
+"use strict";
+/* Offline intake form: builds the fields from the embedded definition, validates while typing, saves and
+   loads the case record as a JSON file on this device. Never sends anything; user data only as text. */
+(function () {
+  const D = JSON.parse(document.getElementById("form-data").textContent);
+  let lang = D.languages[0].code;
+  let counter = 0;
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, cls) => { const e = document.createElement(tag); if (cls) e.className = cls; return e; };
+
+  function msg(german) {
+    const found = D.texts[lang].msg[german];
+    return found === undefined ? D.untranslated + german : found;
+  }
+  function ui(key, vars) {
+    let text = D.texts[lang].ui[key];
+    Object.keys(vars || {}).forEach((k) => { text = text.split("{" + k + "}").join(String(vars[k])); });
+    return text;
+  }
+  function tagMsg(e, german) { e.dataset.msg = german; e.textContent = msg(german); return e; }
+  function tagUi(e, key) { e.dataset.ui = key; e.textContent = ui(key); return e; }
+
+  /* ---------- parsing typed text ---------- */
+  function parseDate(text) {
+    let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+    let y, mo, d;
+    if (m) { d = +m[1]; mo = +m[2]; y = +m[3]; }
+    else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
+    else return { error: ["err_date"] };
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
+      return { error: ["err_date_missing"] };
+    }
+    const pad = (n, w) => String(n).padStart(w, "0");
+    return { value: pad(y, 4) + "-" + pad(mo, 2) + "-" + pad(d, 2) };
+  }
+  function parseNumber(text, f) {
+    const ok = f.kind === "int" ? /^-?\d+$/.test(text) : /^-?\d+([.,]\d+)?$/.test(text);
+    if (!ok) return { error: [f.kind === "int" ? "err_int" : "err_number"] };
+    const value = Number(text.replace(",", "."));
+    if (f.maximum !== null && value > f.maximum) return { error: ["err_max", { max: f.maximum }] };
+    if (f.minimum !== null && value < f.minimum) return { error: ["err_min", { min: f.minimum }] };
+    return { value: value };
+  }
+  function showDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+    return m ? m[3] + "." + m[2] + "." + m[1] : String(iso);
+  }
+
+  /* ---------- nodes: one per field, each with get / set / check ---------- */
+  function frame(f, box) {
+    const wrap = el("div", "field");
+    const id = "f" + (++counter);
+    const label = el("label");
+    label.htmlFor = id;
+    tagMsg(label, f.label);
+    if (f.required) { const star = el("span", "req"); star.textContent = " *"; label.appendChild(star); }
+    wrap.appendChild(label);
+    box.appendChild(wrap);
+    return { wrap: wrap, id: id };
+  }
+  function addNotes(f, wrap) {
+    if (f.help) wrap.appendChild(tagMsg(el("p", "help"), f.help));
+    if (f.pathways.length) {
+      const p = el("p", "pathways");
+      p.appendChild(tagUi(el("span"), "relevant"));
+      p.appendChild(document.createTextNode(": " + f.pathways.join(", ")));
+      wrap.appendChild(p);
+    }
+    const err = el("p", "error");
+    err.setAttribute("role", "alert");
+    wrap.appendChild(err);
+    return err;
+  }
+  function option(select, value, german, key) {
+    const o = el("option");
+    o.value = value;
+    if (key) tagUi(o, key); else tagMsg(o, german);
+    select.appendChild(o);
+  }
+
+  function scalarNode(f, box) {
+    const fr = frame(f, box);
+    let input;
+    let hasDefault = false;
+    if (f.kind === "select" || f.kind === "bool") {
+      input = el("select");
+      hasDefault = f.default !== null && !f.nullable;
+      if (!hasDefault) option(input, "", null, f.nullable ? "unknown" : "choose");
+      if (f.kind === "bool") { option(input, "true", null, "yes"); option(input, "false", null, "no"); }
+      else f.choices.forEach((c) => option(input, c[0], c[1]));
+      if (hasDefault) input.value = String(f.default);
+    } else if (f.kind === "textlist") {
+      input = el("textarea");
+      input.rows = 3;
+    } else {
+      input = el("input");
+      input.type = "text";
+      if (f.kind === "date") { input.placeholder = ui("date_hint"); input.dataset.uiPlaceholder = "date_hint"; }
+      if (f.kind === "int" || f.kind === "number") input.inputMode = "decimal";
+    }
+    input.id = fr.id;
+    input.dataset.path = f.path;
+    fr.wrap.appendChild(input);
+    const node = { f: f, input: input, err: addNotes(f, fr.wrap), touched: false };
+    node.read = function () {
+      const raw = input.value.trim();
+      if (f.kind === "textlist") {
+        const lines = raw.split("\n").map((s) => s.trim()).filter((s) => s);
+        return { value: lines.length ? lines : undefined };
+      }
+      if (raw === "") return f.required ? { error: ["err_required"] } : { value: undefined };
+      if (f.kind === "bool") return { value: raw === "true" };
+      if (f.kind === "date") return parseDate(raw);
+      if (f.kind === "int" || f.kind === "number") return parseNumber(raw, f);
+      return { value: raw };
+    };
+    node.set = function (v) {
+      if (v === undefined || v === null) input.value = hasDefault ? String(f.default) : "";
+      else if (f.kind === "textlist") input.value = v.join("\n");
+      else if (f.kind === "date") input.value = showDate(v);
+      else input.value = String(v);
+    };
+    const touch = () => { node.touched = true; validateAll(); };
+    input.addEventListener("input", touch);
+    input.addEventListener("change", touch);
+    return node;
+  }
+
+  function modeSelect(f, wrap, onChange) {
+    const sel = el("select", "mode");
+    sel.id = "f" + (++counter);
+    option(sel, "", null, "unknown");
+    option(sel, "recorded", null, "recorded");
+    const label = el("label");
+    label.htmlFor = sel.id;
+    tagUi(label, "recorded");
+    wrap.appendChild(label);
+    wrap.appendChild(sel);
+    wrap.appendChild(tagUi(el("p", "help"), "recorded_help"));
+    sel.addEventListener("change", () => { onChange(); validateAll(); });
+    return sel;
+  }
+
+  function multiNode(f, box) {
+    const fs = el("fieldset");
+    fs.appendChild(tagMsg(el("legend"), f.label));
+    box.appendChild(fs);
+    const mode = f.nullable ? modeSelect(f, fs, () => {}) : null;
+    const boxes = f.choices.map((c) => {
+      const lab = el("label", "check");
+      const cb = el("input");
+      cb.type = "checkbox";
+      cb.value = c[0];
+      cb.dataset.path = f.path;
+      cb.addEventListener("change", () => { if (mode && cb.checked) mode.value = "recorded"; validateAll(); });
+      lab.appendChild(cb);
+      lab.appendChild(tagMsg(el("span"), c[1]));
+      fs.appendChild(lab);
+      return cb;
+    });
+    const node = { f: f, err: addNotes(f, fs) };
+    node.read = function () {
+      const picked = boxes.filter((b) => b.checked).map((b) => b.value);
+      if (mode && mode.value === "" && !picked.length) return { value: undefined };
+      return { value: picked.length || mode ? picked : undefined };
+    };
+    node.set = function (v) {
+      boxes.forEach((b) => { b.checked = Array.isArray(v) && v.indexOf(b.value) >= 0; });
+      if (mode) mode.value = Array.isArray(v) ? "recorded" : "";
+    };
+    return node;
+  }
+
+  function groupNode(f, box) {
+    const fs = el("fieldset", "group");
+    fs.appendChild(tagMsg(el("legend"), f.label));
+    box.appendChild(fs);
+    const node = objectNode(f.children, fs);
+    node.f = f;
+    node.err = addNotes(f, fs);
+    const inner = node.read;
+    node.read = function () {
+      const r = inner();
+      if (r.error || !Object.keys(r.value).length) return r.error ? r : { value: undefined };
+      return r;
+    };
+    return node;
+  }
+
+  function listNode(f, box) {
+    const fs = el("fieldset", "list");
+    fs.appendChild(tagMsg(el("legend"), f.label));
+    box.appendChild(fs);
+    const mode = f.nullable ? modeSelect(f, fs, () => {}) : null;
+    const items = el("div", "items");
+    fs.appendChild(items);
+    const node = { f: f, rows: [] };
+    function addRow() {
+      const row = el("div", "item");
+      items.appendChild(row);
+      const child = objectNode(f.children, row);
+      child.row = row;
+      const del = tagUi(el("button", "remove"), "remove");
+      del.type = "button";
+      del.addEventListener("click", () => {
+        node.rows.splice(node.rows.indexOf(child), 1);
+        row.remove();
+        validateAll();
+      });
+      row.appendChild(del);
+      node.rows.push(child);
+      if (mode) mode.value = "recorded";
+      return child;
+    }
+    const add = tagUi(el("button", "add"), "add");
+    add.type = "button";
+    add.dataset.path = f.path;
+    add.addEventListener("click", () => { addRow(); validateAll(); });
+    fs.appendChild(add);
+    node.err = addNotes(f, fs);
+    node.read = function () {
+      const out = [];
+      let error = null;
+      node.rows.forEach((r) => { const x = r.read(); if (x.error) error = x.error; else out.push(x.value); });
+      if (error) return { error: error, quiet: true };
+      if (mode && mode.value === "" && !out.length) return { value: undefined };
+      return { value: out.length || mode ? out : undefined };
+    };
+    node.set = function (v) {
+      node.rows.slice().forEach((r) => r.row.remove());
+      node.rows = [];
+      (Array.isArray(v) ? v : []).forEach((item) => addRow().set(item));
+      if (mode) mode.value = Array.isArray(v) ? "recorded" : "";
+    };
+    return node;
+  }
+
+  function makeNode(f, box) {
+    if (f.kind === "group") return groupNode(f, box);
+    if (f.kind === "list") return listNode(f, box);
+    if (f.kind === "multiselect") return multiNode(f, box);
+    return scalarNode(f, box);
+  }
+
+  /* An object: child nodes by key; reading checks each child plus the cross-field rules. */
+  function objectNode(fields, box) {
+    const kids = {};
+    fields.forEach((f) => { kids[f.key] = makeNode(f, box); });
+    const node = { kids: kids };
+    node.validate = function () {
+      let errors = 0;
+      const values = {};
+      Object.keys(kids).forEach((k) => {
+        const kid = kids[k];
+        if (kid.kids) errors += kid.validate();
+        if (kid.rows) kid.rows.forEach((r) => { errors += r.validate(); });
+        const r = kid.read();
+        const show = r.error && !r.quiet && (kid.touched !== false || showAll);
+        if (kid.err) kid.err.textContent = show ? ui(r.error[0], r.error[1]) : "";
+        if (r.error && !r.quiet) errors += 1;
+        if (!r.error) values[k] = r.value;
+      });
+      errors += crossCheck(kids, values, [["start", "end", "err_end_before_start"]]);
+      return errors;
+    };
+    node.read = function () {
+      const out = {};
+      let error = null;
+      Object.keys(kids).forEach((k) => {
+        const r = kids[k].read();
+        if (r.error) error = r.error; else if (r.value !== undefined) out[k] = r.value;
+      });
+      if (error) return { error: error, quiet: true };
+      return { value: out };
+    };
+    node.set = function (v) { Object.keys(kids).forEach((k) => kids[k].set(v ? v[k] : undefined)); };
+    return node;
+  }
+
+  /* An error on the later field of each pair [earlier, later, message] when it lies before the earlier. */
+  function crossCheck(kids, values, pairs) {
+    let errors = 0;
+    pairs.forEach((p) => {
+      const a = values[p[0]], b = values[p[1]];
+      if (kids[p[1]] && a && b && b < a) {
+        const target = kids[p[1]];
+        if (!target.err.textContent) target.err.textContent = ui(p[2]);
+        errors += 1;
+      }
+    });
+    return errors;
+  }
+
+  /* ---------- loading: check the whole file before touching the form ---------- */
+  function probe(fields, data, path) {
+    if (data === null || typeof data !== "object" || Array.isArray(data)) throw ["reason_bad_value", { field: path || "/" }];
+    const byKey = {};
+    fields.forEach((f) => { byKey[f.key] = f; });
+    Object.keys(data).forEach((k) => {
+      const here = path ? path + "." + k : k;
+      if (!path && k === "schema_version") return;
+      const f = byKey[k];
+      if (!f) throw ["reason_unknown_field", { field: here }];
+      const v = data[k];
+      if (v === null) return;
+      if (f.kind === "group") probe(f.children, v, here);
+      else if (f.kind === "list") {
+        if (!Array.isArray(v)) throw ["reason_bad_value", { field: here }];
+        v.forEach((x, i) => probe(f.children, x, here + "." + i));
+      } else if (!acceptsScalar(f, v)) throw ["reason_bad_value", { field: here }];
+    });
+    return true;
+  }
+  function acceptsScalar(f, v) {
+    if (f.kind === "textlist") return Array.isArray(v) && v.every((s) => typeof s === "string");
+    if (f.kind === "multiselect") return Array.isArray(v) && v.every((x) => f.choices.some((c) => c[0] === x));
+    if (f.kind === "bool") return typeof v === "boolean";
+    if (f.kind === "int") return Number.isInteger(v);
+    if (f.kind === "number") return typeof v === "number";
+    if (f.kind === "select") return f.choices.some((c) => c[0] === v);
+    if (f.kind === "date") return typeof v === "string" && !parseDate(v).error;
+    return typeof v === "string";
+  }
+
+  /* ---------- page ---------- */
+  let showAll = false;
+  const root = { kids: {} };
+  const status = $("status");
+  function say(text, bad) { status.textContent = text; status.className = bad ? "status bad" : "status ok"; }
+
+  function validateAll() {
+    let errors = 0;
+    const top = {};
+    const values = {};
+    Object.keys(root.kids).forEach((k) => { errors += root.kids[k].validate(); Object.assign(top, root.kids[k].kids); });
+    Object.keys(top).forEach((k) => { const r = top[k].read(); if (!r.error) values[k] = r.value; });
+    return errors + crossCheck(top, values, [["birth_date", "entry_date", "err_entry_before_birth"]]);
+  }
+  function record() {
+    const out = { schema_version: D.schema_version };
+    Object.keys(root.kids).forEach((k) => {
+      const r = root.kids[k].read();
+      Object.assign(out, r.value);
+    });
+    return out;
+  }
+
+  function build() {
+    const form = $("form");
+    D.sections.forEach((s) => {
+      const sec = el("section");
+      sec.id = "s-" + s.id;
+      sec.appendChild(tagMsg(el("h2"), s.title));
+      form.appendChild(sec);
+      root.kids[s.id] = objectNode(s.fields, sec);
+    });
+  }
+
+  function applyLanguage(code) {
+    lang = code;
+    const info = D.languages.find((l) => l.code === code);
+    document.documentElement.lang = code;
+    document.documentElement.dir = info.dir;
+    document.querySelectorAll("[data-msg]").forEach((e) => { e.textContent = msg(e.dataset.msg); });
+    document.querySelectorAll("[data-ui]").forEach((e) => { e.textContent = ui(e.dataset.ui); });
+    document.querySelectorAll("[data-ui-placeholder]").forEach((e) => { e.placeholder = ui(e.dataset.uiPlaceholder); });
+    document.title = ui("title");
+    validateAll();
+  }
+
+  function save() {
+    showAll = true;
+    const errors = validateAll();
+    if (errors) { say(ui("err_fix_first", { count: errors }), true); return; }
+    const data = record();
+    const id = String(data.case_id || "ohne-kennung").replace(/[^A-Za-z0-9_-]+/g, "-");
+    const name = "fallakte-" + id + ".json";
+    const blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+    const a = el("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    say(ui("saved", { file: name }), false);
+  }
+
+  function load(file) {
+    const reader = new FileReader();
+    reader.onload = function () {
+      let data;
+      try { data = JSON.parse(String(reader.result)); }
+      catch (e) { say(ui("err_not_json", { file: file.name }), true); return; }
+      try {
+        if (data === null || typeof data !== "object" || Array.isArray(data)) throw ["reason_not_object", {}];
+        if ("schema_version" in data && data.schema_version !== D.schema_version) throw ["reason_version", {}];
+        const all = [];
+        D.sections.forEach((s) => { s.fields.forEach((f) => all.push(f)); });
+        probe(all, data, "");
+      } catch (reason) {
+        if (!Array.isArray(reason)) throw reason;
+        say(ui("err_foreign", { file: file.name, reason: ui(reason[0], reason[1]) }), true);
+        return;
+      }
+      D.sections.forEach((s) => root.kids[s.id].set(data));
+      showAll = true;
+      validateAll();
+      say(ui("loaded", { file: file.name }), false);
+    };
+    reader.onerror = () => say(ui("err_not_json", { file: file.name }), true);
+    reader.readAsText(file);
+  }
+
+  function init() {
+    const pick = $("lang");
+    D.languages.forEach((l) => {
+      const o = el("option");
+      o.value = l.code;
+      o.textContent = l.name;
+      pick.appendChild(o);
+    });
+    pick.addEventListener("change", () => applyLanguage(pick.value));
+    $("save").addEventListener("click", save);
+    $("file").addEventListener("change", (e) => { const f = e.target.files[0]; if (f) load(f); e.target.value = ""; });
+    build();
+    applyLanguage(lang);
+  }
+  init();
+})();
