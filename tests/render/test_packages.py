@@ -52,7 +52,7 @@ def test_write_zip_is_a_valid_deterministic_container() -> None:
     assert normalize_zip_bytes(data) == data
 
 
-def test_a_cached_base_leaks_nothing_between_documents(tmp_path: Path) -> None:
+def test_a_cached_base_leaks_nothing_between_documents() -> None:
     """Numbering restarts and hyperlinks belong to one document: the same bytes with a cold cache."""
     tree = parse("1. eins\n\n[x](https://example.org)\n")
     _clear_caches()

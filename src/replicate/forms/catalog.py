@@ -65,9 +65,29 @@ def _write(catalog: Catalog, path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+HEADER = """\
+# Texts of replicate's client forms ({lang}). msgid = the German text; msgstr = the translation.
+# Edit with any PO editor (Poedit, Lokalize, Weblate); see docs/i18n.md. Placeholders like {{email}} stay.
+#"""
+
+
+def new_catalog(lang: str | None) -> Catalog:
+    """An empty catalog (``lang=None``: the template) with replicate's header."""
+    locale = Locale.parse(lang) if lang else None
+    return Catalog(
+        project=PROJECT,
+        version="1",
+        locale=locale,
+        fuzzy=False,
+        header_comment=HEADER.format(lang=lang or "Vorlage"),
+        last_translator="replicate contributors",
+        language_team=f"{lang or 'xx'} (Übersetzungsteam, siehe docs/i18n.md)",
+    )
+
+
 def template() -> Catalog:
     """The catalog template: every German message, with where it is used as a comment."""
-    pot = Catalog(project=PROJECT, version="1", locale=None, fuzzy=False)
+    pot = new_catalog(None)
     for source in source_messages():
         pot.add(source.msgid, auto_comments=[source.context])
     return pot
@@ -99,12 +119,11 @@ def init(lang: str, root: Path) -> Path:
     if path.exists():
         raise InputError(path, [Problem("den Katalog gibt es schon", hint="replicate i18n update ergänzt ihn.")])
     try:
-        locale = Locale.parse(lang)
+        catalog = new_catalog(lang)
     except (UnknownLocaleError, ValueError):
         raise InputError(
             lang, [Problem("unbekanntes Sprachkürzel", hint="ISO-639-1-Kürzel verwenden, z. B. fr, tr, ti.")]
         ) from None
-    catalog = Catalog(project=PROJECT, version="1", locale=locale)
     catalog.update(template(), no_fuzzy_matching=True)
     _write(catalog, path)
     return path

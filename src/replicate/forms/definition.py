@@ -66,6 +66,11 @@ class Section:
         return [leaf for f in self.fields for leaf in f.leaves()]
 
 
+def is_word(value: str, label: str) -> bool:
+    """Whether a value's label is a text to translate; a label equal to its value is a code (``B1``)."""
+    return label != value
+
+
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
     """``X | None`` → (X, True)."""
     if get_origin(annotation) in (Union, types.UnionType):

@@ -16,7 +16,7 @@ from string import Template
 from typing import Any
 
 from replicate.caserecord import SCHEMA_VERSION
-from replicate.forms.definition import FormField, Section, form_sections
+from replicate.forms.definition import FormField, Section, form_sections, is_word
 from replicate.forms.texts import UI
 from replicate.forms.translate import ENDONYMS, RTL, UNTRANSLATED, Translator
 
@@ -40,12 +40,16 @@ def _field_data(f: FormField) -> dict[str, Any]:
 
 def _texts(sections: tuple[Section, ...], tr: Translator) -> dict[str, Any]:
     german: set[str] = set()
+    codes: set[str] = set()
     for section in sections:
         german.add(section.title)
         for leaf in [f for top in section.fields for f in _walk(top)]:
-            german |= {leaf.label, leaf.help} | {label for _, label in leaf.choices}
+            german |= {leaf.label, leaf.help}
+            codes |= {label for value, label in leaf.choices if not is_word(value, label)}
+            german |= {label for value, label in leaf.choices if is_word(value, label)}
     german.discard("")
-    return {"ui": {key: tr(text) for key, text in UI.items()}, "msg": {g: tr(g) for g in sorted(german)}}
+    texts = {g: tr(g) for g in sorted(german)} | {code: code for code in codes}
+    return {"ui": {key: tr(text) for key, text in UI.items()}, "msg": texts}
 
 
 def _walk(f: FormField) -> list[FormField]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from replicate.forms.consent import ConsentValues, einwilligung, schweigepflichtentbindung
-from replicate.forms.definition import all_fields, form_sections
+from replicate.forms.definition import all_fields, form_sections, is_word
 from replicate.forms.texts import UI
 
 
@@ -43,7 +43,7 @@ def source_messages() -> list[Source]:
         if f.help:
             found.append(Source(f.help, f"Hilfetext {f.path}"))
     for f in fields:
-        found += [Source(label, f"Wert {value} von {f.path}") for value, label in f.choices if label != value]
+        found += [Source(label, f"Wert {value} von {f.path}") for value, label in f.choices if is_word(value, label)]
     found += _consent_messages()
     unique: dict[str, Source] = {}
     for source in found:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from replicate.settings import Settings
@@ -33,27 +35,46 @@ def kit_documents(kit_dir: Path) -> list[Path]:
 def build_documents(
     settings: Settings, kit_dir: Path, progress: Callable[[str, int, int], None] | None = None
 ) -> list[Path]:
-    """Render every document; return the Markdown sources (relative paths)."""
+    """Render every document; return the Markdown sources (relative paths).
+
+    HTML, DOCX and ODT are written in this thread; PDFs are compiled by Typst in a small thread pool
+    (Typst releases the GIL while it compiles, so the PDFs use the other cores meanwhile). The first
+    error in any document is raised after all work has stopped; the caller discards the staging folder.
+    """
     from replicate.render import DocMeta, render_markdown  # heavy imports only when building
 
     documents = kit_documents(kit_dir)
-    formats = settings.kit.formats
+    formats = list(settings.kit.formats)
+    here = [f for f in formats if f != "pdf"]
     stamp = settings.kit.reference_date
     footer = f"{settings.advice_service.project_name} · Stand der Rechtslage {stamp:%d.%m.%Y}"
-    for number, relative in enumerate(documents, start=1):
-        if progress:
-            progress(f"Dokument {relative.as_posix()}", number, len(documents))
-        source = kit_dir / relative
-        markdown = source.read_text(encoding="utf-8")
-        depth = len(relative.parts) - 1
-        nav = f'<a href="{"../" * depth}index.html">Übersicht des Kits</a>'
-        meta = DocMeta(
-            title=document_title(markdown, relative.stem),
-            lang=document_language(relative, list(settings.kit.client_languages)),
-            footer=footer,
-            date=stamp,
-            logo=settings.kit.logo,
-            reference_docx=settings.kit.reference_docx,
-        )
-        render_markdown(markdown, source.with_suffix(""), formats, meta, nav=nav)
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        pdfs: list[Future[list[Path]]] = []
+        try:
+            for number, relative in enumerate(documents, start=1):
+                if progress:
+                    progress(f"Dokument {relative.as_posix()}", number, len(documents))
+                source = kit_dir / relative
+                markdown = source.read_text(encoding="utf-8")
+                depth = len(relative.parts) - 1
+                nav = f'<a href="{"../" * depth}index.html">Übersicht des Kits</a>'
+                meta = DocMeta(
+                    title=document_title(markdown, relative.stem),
+                    lang=document_language(relative, list(settings.kit.client_languages)),
+                    footer=footer,
+                    date=stamp,
+                    logo=settings.kit.logo,
+                    reference_docx=settings.kit.reference_docx,
+                )
+                stem = source.with_suffix("")
+                if "pdf" in formats:
+                    pdfs.append(pool.submit(render_markdown, markdown, stem, ["pdf"], meta, nav=nav))
+                if here:
+                    render_markdown(markdown, stem, here, meta, nav=nav)
+        except BaseException:
+            for future in pdfs:
+                future.cancel()
+            raise
+        for future in pdfs:
+            future.result()
     return documents

@@ -1,9 +1,10 @@
 """Render one Markdown source to HTML, DOCX, ODT and PDF, in-process and reproducibly.
 
 The Markdown is parsed once (:mod:`.tree`); small renderers walk the same tree: :mod:`.html`
-(markdown-it's HTML renderer in a standalone page), :mod:`.docx` (python-docx), :mod:`.odt`
-(odfdo) and :mod:`.pdf` (Typst markup compiled by typst-py). The same input always gives
-byte-identical files.
+(markdown-it's HTML renderer in a standalone page), :mod:`.docx` and :mod:`.odt` (body XML written
+as text into a package that python-docx resp. odfdo prepare once per process, see
+:mod:`.docx_setup`) and :mod:`.pdf` (Typst markup compiled by typst-py). The same input always
+gives byte-identical files.
 """
 
 from __future__ import annotations

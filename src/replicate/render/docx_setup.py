@@ -283,7 +283,10 @@ def _docx_base(
     rels_name = f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels"
     core_name = str(document.part.package._core_properties_part.partname).lstrip("/")
     document_head, document_tail = _split(entries.pop(document_name))
-    rels_head = entries.pop(rels_name).decode("utf-8").removesuffix("</Relationships>")
+    rels = entries.pop(rels_name).decode("utf-8")
+    if not rels.endswith("</Relationships>"):
+        raise ValueError(f"{rels_name}: unerwartetes Format")
+    rels_head = rels.removesuffix("</Relationships>")
     numbering_head = numbering_tail = ""
     if numbering_name is not None:
         numbering_head, numbering_tail = _split(entries.pop(numbering_name))

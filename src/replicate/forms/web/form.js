@@ -103,6 +103,7 @@
     input.dataset.path = f.path;
     fr.wrap.appendChild(input);
     const node = { f: f, input: input, err: addNotes(f, fr.wrap), touched: false };
+    node.blank = () => input.value.trim() === "" || (hasDefault && input.value === String(f.default));
     node.read = function () {
       const raw = input.value.trim();
       if (f.kind === "textlist") {
@@ -160,6 +161,7 @@
       return cb;
     });
     const node = { f: f, err: addNotes(f, fs) };
+    node.blank = () => !boxes.some((b) => b.checked) && (!mode || mode.value === "");
     node.read = function () {
       const picked = boxes.filter((b) => b.checked).map((b) => b.value);
       if (mode && mode.value === "" && !picked.length) return { value: undefined };
@@ -181,6 +183,7 @@
     node.err = addNotes(f, fs);
     const inner = node.read;
     node.read = function () {
+      if (node.blank()) return { value: undefined };
       const r = inner();
       if (r.error || !Object.keys(r.value).length) return r.error ? r : { value: undefined };
       return r;
@@ -196,6 +199,7 @@
     const items = el("div", "items");
     fs.appendChild(items);
     const node = { f: f, rows: [] };
+    node.blank = () => !node.rows.length && (!mode || mode.value === "");
     function addRow() {
       const row = el("div", "item");
       items.appendChild(row);
@@ -248,20 +252,22 @@
     const kids = {};
     fields.forEach((f) => { kids[f.key] = makeNode(f, box); });
     const node = { kids: kids };
-    node.validate = function () {
+    node.blank = () => Object.keys(kids).every((k) => kids[k].blank());
+    /* Shows the messages of all fields below; ``silent`` clears them (an optional group left empty). */
+    node.validate = function (silent) {
       let errors = 0;
       const values = {};
       Object.keys(kids).forEach((k) => {
         const kid = kids[k];
-        if (kid.kids) errors += kid.validate();
-        if (kid.rows) kid.rows.forEach((r) => { errors += r.validate(); });
+        if (kid.kids) errors += kid.validate(silent || kid.blank());
+        if (kid.rows) kid.rows.forEach((r) => { errors += r.validate(silent); });
         const r = kid.read();
-        const show = r.error && !r.quiet && (kid.touched !== false || showAll);
+        const show = !silent && r.error && !r.quiet && (kid.touched !== false || showAll);
         if (kid.err) kid.err.textContent = show ? ui(r.error[0], r.error[1]) : "";
-        if (r.error && !r.quiet) errors += 1;
+        if (r.error && !r.quiet && !silent) errors += 1;
         if (!r.error) values[k] = r.value;
       });
-      errors += crossCheck(kids, values, [["start", "end", "err_end_before_start"]]);
+      if (!silent) errors += crossCheck(kids, values, [["start", "end", "err_end_before_start"]]);
       return errors;
     };
     node.read = function () {
