@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need and run the whole suite:
-#  - Debian packages for the real-client checks (LibreOffice headless, pdftotext, Chromium), when missing
+#  - Debian packages for the real-client checks (LibreOffice headless, pdftotext, Chromium for the offline
+#    form), when missing
 #    and when running as root (otherwise it says what to install);
 #  - replicate with its test tools into .venv.
 set -euo pipefail
@@ -8,6 +9,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -33,6 +33,13 @@ DOCUMENTS = [
     "datenschutz/verarbeitungsverzeichnis",
     "datenschutz/tom",
     "regeln/pruefschema",
+    "formulare/erstberatungsbogen",
+    "formulare/fim-zuordnung",
+    *[
+        f"formulare/{lang}/{doc}"
+        for lang in ("en", "ar", "fa", "ru", "uk")
+        for doc in ("einwilligung", "schweigepflichtentbindung")
+    ],
 ]
 
 

@@ -25,10 +25,14 @@ def _screen(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> 
     return json.loads(capsys.readouterr().out)
 
 
-def test_local_share_threshold_changes_the_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_local_share_threshold_changes_the_verdict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     base = _screen(tmp_path, capsys)
     local = _screen(tmp_path, capsys, "--settings", str(LANDKREIS))
-    assert base["pathways"]["p25b"]["verdict"] == "nicht möglich"  # 50 % is not "überwiegend" (practice: 51 %)
+    assert (
+        base["pathways"]["p25b"]["verdict"] == "nicht möglich"
+    )  # 50 % is not "überwiegend" (practice: 51 %)
     assert local["pathways"]["p25b"]["verdict"] == "möglich jetzt"  # the Landkreis documents 50 % as enough
 
 

@@ -117,7 +117,9 @@ def init(lang: str, root: Path) -> Path:
     """Start the catalog of a new language from the template; refuses to overwrite one."""
     path = po_path(lang, root)
     if path.exists():
-        raise InputError(path, [Problem("den Katalog gibt es schon", hint="replicate i18n update ergänzt ihn.")])
+        raise InputError(
+            path, [Problem("den Katalog gibt es schon", hint="replicate i18n update ergänzt ihn.")]
+        )
     try:
         catalog = new_catalog(lang)
     except (UnknownLocaleError, ValueError):

@@ -43,7 +43,9 @@ def _fill(tr: Tr, msgid: str, values: ConsentValues) -> str:
 
 
 def _head(tr: Tr, title: str, v: ConsentValues) -> list[str]:
-    note = tr("Rechtlich verbindlich ist die deutsche Fassung. Diese Übersetzung soll Ihnen helfen, sie zu verstehen.")
+    note = tr(
+        "Rechtlich verbindlich ist die deutsche Fassung. Diese Übersetzung soll Ihnen helfen, sie zu verstehen."
+    )
     return [
         f"# {tr(title)}",
         "",
@@ -79,7 +81,9 @@ def _signature(tr: Tr) -> list[str]:
         "",
         line,
         "",
-        tr("Unterschrift der ratsuchenden Person (bei Minderjährigen zusätzlich der gesetzlichen Vertretung)"),
+        tr(
+            "Unterschrift der ratsuchenden Person (bei Minderjährigen zusätzlich der gesetzlichen Vertretung)"
+        ),
         "",
         line,
         "",
@@ -161,7 +165,13 @@ def einwilligung(tr: Tr, v: ConsentValues) -> str:
 
 
 def _body(
-    tr: Tr, v: ConsentValues, name: str, purpose: str | None, extras: tuple[str, ...] = (), *, ask: bool = False
+    tr: Tr,
+    v: ConsentValues,
+    name: str,
+    purpose: str | None,
+    extras: tuple[str, ...] = (),
+    *,
+    ask: bool = False,
 ) -> list[str]:
     """One body with a tick box; ``ask`` adds a write-in line for its name, ``purpose=None`` one for the purpose."""
     head = f"**{_fill(tr, name, v)}**" + (f" {WRITE_IN}" if ask else "")
@@ -210,7 +220,9 @@ def schweigepflichtentbindung(tr: Tr, v: ConsentValues) -> str:
             "Im Eilfall auf gestellte Anträge und neue Tatsachen hinweisen.",
             (health,),
         )
-    lines += _body(tr, v, "Jobcenter oder Sozialamt:", "Nachweise zu Einkommen und Leistungen klären.", ask=True)
+    lines += _body(
+        tr, v, "Jobcenter oder Sozialamt:", "Nachweise zu Einkommen und Leistungen klären.", ask=True
+    )
     lines += _body(
         tr,
         v,
@@ -248,7 +260,8 @@ def schweigepflichtentbindung(tr: Tr, v: ConsentValues) -> str:
             "verantwortlich. Sie darf sie nach ihren eigenen gesetzlichen Regeln weiter verwenden, auch wenn ich "
             "später widerrufe."
         ),
-        "- " + tr("Die Beratungsstelle gibt nur weiter, was für den Zweck nötig ist, und nur auf sicherem Weg."),
+        "- "
+        + tr("Die Beratungsstelle gibt nur weiter, was für den Zweck nötig ist, und nur auf sicherem Weg."),
         "",
         *_signature(tr),
     ]

@@ -63,6 +63,7 @@ class Section:
     fields: tuple[FormField, ...]
 
     def leaves(self) -> list[FormField]:
+        """Every scalar field of the section."""
         return [leaf for f in self.fields for leaf in f.leaves()]
 
 
@@ -71,7 +72,7 @@ def is_word(value: str, label: str) -> bool:
     return label != value
 
 
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
+def unwrap(annotation: Any) -> tuple[Any, bool]:
     """``X | None`` → (X, True)."""
     if get_origin(annotation) in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
@@ -79,7 +80,7 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def _kind(annotation: Any) -> tuple[Kind, Any]:
+def field_kind(annotation: Any) -> tuple[Kind, Any]:
     """The kind of a field and, for lists and groups, the item model or literal."""
     origin = get_origin(annotation)
     if origin is Literal:
@@ -112,8 +113,8 @@ def _limits(info: FieldInfo) -> tuple[float | None, float | None]:
 
 def _field(name: str, info: FieldInfo, prefix: str, inherited: tuple[str, ...], layout: Layout) -> FormField:
     path = f"{prefix}{name}"
-    annotation, nullable = _unwrap(info.annotation)
-    kind, inner = _kind(annotation)
+    annotation, nullable = unwrap(info.annotation)
+    kind, inner = field_kind(annotation)
     pathways = layout.relevance.get(path, inherited)
     children: tuple[FormField, ...] = ()
     if kind in ("group", "list"):
@@ -181,7 +182,7 @@ def model_paths(model: type[BaseModel] = CaseRecord, prefix: str = "") -> set[st
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
         paths.add(path)
-        kind, inner = _kind(_unwrap(info.annotation)[0])
+        kind, inner = field_kind(unwrap(info.annotation)[0])
         if kind == "group":
             paths |= model_paths(inner, f"{path}.")
         elif kind == "list":

@@ -68,12 +68,12 @@ def fim_table(sections: tuple[Section, ...] | None = None) -> str:
     """The mapping as a Markdown table, one row per field and field group, in form order."""
     rows = [fim_row(f) for f in all_fields(sections or form_sections())]
     lines = [
-        "| Feld (Pfad) | Bezeichnung | Feldart | Datentyp | Kardinalität | Werte (Codeliste) | Grenzen |",
-        "|---|---|---|---|---|---|---|",
+        "| Feld (Pfad und Bezeichnung) | Feldart | Datentyp | Kardinalität | Werte (Codeliste), Grenzen |",
+        "|---|---|---|---|---|",
     ]
     lines += [
-        f"| `{r.path}` | {escape(r.label)} | {r.feldart} | {r.datentyp} | {r.cardinality} | "
-        f"{escape(r.codelist)} | {r.limits} |"
+        f"| `{r.path}` {escape(r.label)} | {r.feldart} | {r.datentyp} | {r.cardinality} | "
+        f"{escape(', '.join(v for v in (r.codelist, r.limits) if v))} |"
         for r in rows
     ]
     return "\n".join(lines) + "\n"
@@ -84,7 +84,7 @@ def fim_document() -> str:
     return (
         "# Formularfelder und FIM-Datentypen (FIM-orientiert)\n\n"
         "Diese Tabelle ordnet jedes Feld des Erstberatungsbogens den Begriffen von FIM/XDatenfelder zu "
-        "(Feldart, Datentyp, Codeliste, Kardinalität). Sie ist **FIM-orientiert, nicht FIM-konform**: Es gibt "
+        "(Feldart, Datentyp, Codeliste, Kardinalität). Sie ist **FIM-orientiert, nicht FIM-konform** (FIM-aligned): Es gibt "
         "keine FIM-Kennungen, Versionen oder qualitätsgesicherten Codelisten dahinter. Sie hilft, die Felder in "
         "ein Fachverfahren oder einen Formularbaukasten zu übernehmen.\n\n" + fim_table()
     )

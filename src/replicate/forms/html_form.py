@@ -11,12 +11,14 @@ import base64
 import hashlib
 import json
 from dataclasses import asdict
+from html import escape
 from importlib import resources
 from string import Template
 from typing import Any
 
 from replicate.caserecord import SCHEMA_VERSION
 from replicate.forms.definition import FormField, Section, form_sections, is_word
+from replicate.forms.layout import load_layout
 from replicate.forms.texts import UI
 from replicate.forms.translate import ENDONYMS, RTL, UNTRANSLATED, Translator
 
@@ -35,6 +37,10 @@ def _field_data(f: FormField) -> dict[str, Any]:
     data = asdict(f)
     data["children"] = [_field_data(child) for child in f.children]
     data["choices"] = [list(choice) for choice in f.choices]
+    layout = load_layout()
+    # shown where the layout declares it; the fields inside a group inherit it silently
+    shown = f.pathways if f.path in layout.relevance else ()
+    data["pathways"] = [layout.pathways[p] for p in shown]
     return data
 
 
@@ -66,15 +72,15 @@ def page_data(translators: list[Translator]) -> dict[str, Any]:
             {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if t.lang in RTL else "ltr"}
             for t in translators
         ],
-        "sections": [{"id": s.id, "title": s.title, "fields": [_field_data(f) for f in s.fields]} for s in sections],
+        "sections": [
+            {"id": s.id, "title": s.title, "fields": [_field_data(f) for f in s.fields]} for s in sections
+        ],
         "texts": {t.lang: _texts(sections, t) for t in translators},
     }
 
 
 def fillable_form(translators: list[Translator], project: str) -> str:
     """The complete HTML page; ``translators`` give the languages in switch order (German first)."""
-    from html import escape
-
     script = _asset("form.js")
     style = _asset("form.css")
     data = json.dumps(page_data(translators), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

@@ -21,7 +21,10 @@ def _consent_messages() -> list[Source]:
     """Run the consent builders with a recording translator, all optional parts switched on."""
     seen: list[Source] = []
     sample = ConsentValues("o", "p", "a", "e", "b", "h", removal_authority="z")
-    for name, build in (("einwilligung", einwilligung), ("schweigepflichtentbindung", schweigepflichtentbindung)):
+    for name, build in (
+        ("einwilligung", einwilligung),
+        ("schweigepflichtentbindung", schweigepflichtentbindung),
+    ):
 
         def record(msgid: str, name: str = name) -> str:
             seen.append(Source(msgid, f"formulare/<Sprache>/{name}"))
@@ -43,7 +46,9 @@ def source_messages() -> list[Source]:
         if f.help:
             found.append(Source(f.help, f"Hilfetext {f.path}"))
     for f in fields:
-        found += [Source(label, f"Wert {value} von {f.path}") for value, label in f.choices if is_word(value, label)]
+        found += [
+            Source(label, f"Wert {value} von {f.path}") for value, label in f.choices if is_word(value, label)
+        ]
     found += _consent_messages()
     unique: dict[str, Source] = {}
     for source in found:

@@ -27,6 +27,11 @@ def _answer(f: FormField) -> str:
     return WRITE_IN
 
 
+def _cell(f: FormField) -> str:
+    """An empty cell of a repeated entry, with room to write."""
+    return _answer_date() if f.kind == "date" else "______________"
+
+
 def _pathways(f: FormField) -> str:
     labels = load_layout().pathways
     return ", ".join(labels[p] for p in f.pathways)
@@ -54,11 +59,15 @@ def _list(f: FormField) -> list[str]:
     scalars = [c for c in f.children if not c.children]
     if len(scalars) <= MAX_COLUMNS and len(scalars) == len(f.children):
         lines = ["| " + " | ".join(escape(c.label) for c in scalars) + " |", "|" + "---|" * len(scalars)]
-        lines += ["| " + " | ".join(" " for _ in scalars) + " |" for _ in range(ROWS)]
+        lines += ["| " + " | ".join(_cell(c) for c in scalars) + " |" for _ in range(ROWS)]
         return [*head, *lines, "", "Weitere Einträge bitte auf einem Beiblatt.", ""]
     out = head
     for number in range(1, BLOCKS + 1):
-        out += [f"**Eintrag {number}**", "", *_scalar_table([leaf for c in f.children for leaf in c.leaves()])]
+        out += [
+            f"**Eintrag {number}**",
+            "",
+            *_scalar_table([leaf for c in f.children for leaf in c.leaves()]),
+        ]
     return [*out, "Weitere Einträge bitte auf einem Beiblatt.", ""]
 
 

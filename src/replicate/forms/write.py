@@ -55,5 +55,7 @@ def write_forms(settings: Settings, kit_dir: Path, locales: Path | None = None) 
         if tr.lang == "de":
             continue
         written.append(_write(folder / tr.lang / "einwilligung.md", einwilligung(tr, values)))
-        written.append(_write(folder / tr.lang / "schweigepflichtentbindung.md", schweigepflichtentbindung(tr, values)))
+        written.append(
+            _write(folder / tr.lang / "schweigepflichtentbindung.md", schweigepflichtentbindung(tr, values))
+        )
     return written

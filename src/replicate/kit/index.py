@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from itertools import groupby
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 
 from replicate.kit.documents import document_title
-from replicate.settings import Settings
+from replicate.settings import LANGUAGE_NAMES, Settings
 
 SECTIONS = {
     ".": "Überblick",
@@ -46,7 +48,7 @@ ul { list-style: none; padding: 0; } li { margin: .6rem 0; }
 {% endfor %}
 {% for section, entries in sections %}<h2>{{ section }}</h2>
 <ul>
-{% for entry in entries %}<li><a href="{{ entry.main }}">{{ entry.title }}</a><br>
+{% for entry in entries %}<li><a href="{{ entry.main }}"><bdi>{{ entry.title }}</bdi></a><br>
 <span class="formats">{% for label, href in entry.links %}<a href="{{ href }}">{{ label }}</a>{% endfor %}</span></li>
 {% endfor %}</ul>
 {% endfor %}
@@ -66,11 +68,25 @@ def write_index(settings: Settings, kit_dir: Path, documents: list[Path]) -> Pat
         links.append((FORMAT_LABELS["md"], relative.as_posix()))
         title = document_title((kit_dir / relative).read_text(encoding="utf-8"), relative.stem)
         folder = relative.parts[0] if len(relative.parts) > 1 else "."
+        if len(relative.parts) > 2 and relative.parts[1] in LANGUAGE_NAMES:
+            title = f"{LANGUAGE_NAMES[relative.parts[1]]}: {title}"
         entries.append({"folder": folder, "title": title, "main": links[0][1], "links": links})
+    for standalone in sorted(kit_dir.rglob("*.html")):  # pages such as the offline intake form
+        relative = standalone.relative_to(kit_dir)
+        if relative.as_posix() == "index.html" or standalone.with_suffix(".md").exists():
+            continue
+        found = re.search(r"<title>(.*?)</title>", standalone.read_text(encoding="utf-8"), flags=re.S)
+        title = html.unescape(found.group(1)).strip() if found else relative.stem
+        folder = relative.parts[0] if len(relative.parts) > 1 else "."
+        link = relative.as_posix()
+        entries.append(
+            {"folder": folder, "title": title, "main": link, "links": [("Web, offline ausfüllbar", link)]}
+        )
     order = list(SECTIONS)
     entries.sort(
         key=lambda e: (
             order.index(e["folder"]) if e["folder"] in order else len(order),
+            e["main"].count("/"),  # a folder's own documents before its language subfolders
             "/anlage-" in e["main"],  # the main document before its annexes
             e["main"],
         )

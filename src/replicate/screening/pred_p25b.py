@@ -196,6 +196,9 @@ def still_60d(ctx: Ctx) -> Outcome:
         flag(ctx.facts.case.livelihood.secured_now, "LU gesichert", "LU nicht gesichert", "LU unbekannt"),
         crim_60d(ctx),
     ]
+    firm = [o for o in parts if o.status == NOT_MET and not o.manual]
+    if firm:  # a firm negative part decides, even if another part needs a manual review
+        return Outcome(NOT_MET, "; ".join(o.detail for o in firm))
     for status in (NOT_MET, UNKNOWN):
         bad = [o for o in parts if o.status == status]
         if bad:

@@ -64,7 +64,11 @@
     if (f.pathways.length) {
       const p = el("p", "pathways");
       p.appendChild(tagUi(el("span"), "relevant"));
-      p.appendChild(document.createTextNode(": " + f.pathways.join(", ")));
+      p.appendChild(document.createTextNode(": "));
+      const refs = el("bdi");
+      refs.dir = "ltr";
+      refs.textContent = f.pathways.join(", ");
+      p.appendChild(refs);
       wrap.appendChild(p);
     }
     const err = el("p", "error");
@@ -128,9 +132,11 @@
     return node;
   }
 
-  function modeSelect(f, wrap, onChange) {
+  /* For a list that may be unknown: "unknown" (left out of the record) or "recorded" (an empty list = none). */
+  function modeSelect(f, wrap) {
     const sel = el("select", "mode");
     sel.id = "f" + (++counter);
+    sel.dataset.path = f.path + ":recorded";
     option(sel, "", null, "unknown");
     option(sel, "recorded", null, "recorded");
     const label = el("label");
@@ -139,7 +145,7 @@
     wrap.appendChild(label);
     wrap.appendChild(sel);
     wrap.appendChild(tagUi(el("p", "help"), "recorded_help"));
-    sel.addEventListener("change", () => { onChange(); validateAll(); });
+    sel.addEventListener("change", validateAll);
     return sel;
   }
 
@@ -147,7 +153,8 @@
     const fs = el("fieldset");
     fs.appendChild(tagMsg(el("legend"), f.label));
     box.appendChild(fs);
-    const mode = f.nullable ? modeSelect(f, fs, () => {}) : null;
+    const err = addNotes(f, fs);
+    const mode = f.nullable ? modeSelect(f, fs) : null;
     const boxes = f.choices.map((c) => {
       const lab = el("label", "check");
       const cb = el("input");
@@ -160,7 +167,7 @@
       fs.appendChild(lab);
       return cb;
     });
-    const node = { f: f, err: addNotes(f, fs) };
+    const node = { f: f, err: err };
     node.blank = () => !boxes.some((b) => b.checked) && (!mode || mode.value === "");
     node.read = function () {
       const picked = boxes.filter((b) => b.checked).map((b) => b.value);
@@ -178,9 +185,10 @@
     const fs = el("fieldset", "group");
     fs.appendChild(tagMsg(el("legend"), f.label));
     box.appendChild(fs);
+    const err = addNotes(f, fs);
     const node = objectNode(f.children, fs);
     node.f = f;
-    node.err = addNotes(f, fs);
+    node.err = err;
     const inner = node.read;
     node.read = function () {
       if (node.blank()) return { value: undefined };
@@ -195,10 +203,10 @@
     const fs = el("fieldset", "list");
     fs.appendChild(tagMsg(el("legend"), f.label));
     box.appendChild(fs);
-    const mode = f.nullable ? modeSelect(f, fs, () => {}) : null;
+    const mode = f.nullable ? modeSelect(f, fs) : null;
+    const node = { f: f, rows: [], err: addNotes(f, fs) };
     const items = el("div", "items");
     fs.appendChild(items);
-    const node = { f: f, rows: [] };
     node.blank = () => !node.rows.length && (!mode || mode.value === "");
     function addRow() {
       const row = el("div", "item");
@@ -222,7 +230,6 @@
     add.dataset.path = f.path;
     add.addEventListener("click", () => { addRow(); validateAll(); });
     fs.appendChild(add);
-    node.err = addNotes(f, fs);
     node.read = function () {
       const out = [];
       let error = null;
