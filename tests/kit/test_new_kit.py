@@ -201,3 +201,12 @@ def test_jinja_and_html_in_values_stay_literal(tmp_path: Path, monkeypatch: pyte
     assert "{{ 7*7 }}" in html and "&lt;b&gt;fett&lt;/b&gt;" in html
     assert 'href="javascript:' not in html
     assert "*stern*" in html
+
+
+def test_untranslated_client_languages_are_named(tmp_path: Path) -> None:
+    settings = example_settings("leipzig.toml")
+    settings.kit.formats = ["html"]
+    result = new_kit(settings, tmp_path / "kit")
+    assert any("Tigrinya, Kurdisch" in note and "[DE]" in note for note in result.notes)
+    consent = (tmp_path / "kit" / "formulare" / "ti" / "einwilligung.md").read_text(encoding="utf-8")
+    assert "[DE]" in consent
