@@ -8,28 +8,10 @@ from pathlib import Path
 
 from replicate.cli import main
 
+from .base_case import base_case
+
 BAD = Path(__file__).parent / "bad"
-CASE = {
-    "case_id": "DD-1",
-    "birth_date": "1990-05-10",
-    "status_periods": [{"kind": "duldung", "start": "2018-03-01"}],
-    "asylum": {"outcome": "abgelehnt"},
-    "identity": {
-        "clarified": True,
-        "passport": "gueltig",
-        "deception_current": False,
-        "deception_past": False,
-    },
-    "language": {"oral": "A2", "fdgo_declaration": True, "civic_knowledge": True},
-    "livelihood": {"share_covered_by_work": 60},
-    "convictions": [],
-    "security": {
-        "entry_ban_p11": False,
-        "p54_abs1_nr2_or_4": False,
-        "p54_abs1_nr3_or_5": False,
-        "order_58a": False,
-    },
-}
+CASE = base_case(case_id="DD-1", livelihood={"share_covered_by_work": 60, "secured_now": True})
 
 
 def _case(tmp_path: Path) -> Path:

@@ -13,27 +13,10 @@ from replicate.rules import load_rules
 from replicate.rules.local import LocalAdjustments, apply_local
 from replicate.screening import screen
 
+from .base_case import base_case
+
 DAY = date(2026, 11, 25)
-CASE = {
-    "birth_date": "1990-05-10",
-    "status_periods": [{"kind": "duldung", "start": "2018-03-01"}],
-    "asylum": {"outcome": "abgelehnt"},
-    "identity": {
-        "clarified": True,
-        "passport": "gueltig",
-        "deception_current": False,
-        "deception_past": False,
-    },
-    "language": {"oral": "A2", "fdgo_declaration": True, "civic_knowledge": True},
-    "livelihood": {"share_covered_by_work": 50},
-    "convictions": [],
-    "security": {
-        "entry_ban_p11": False,
-        "p54_abs1_nr2_or_4": False,
-        "p54_abs1_nr3_or_5": False,
-        "order_58a": False,
-    },
-}
+CASE = base_case(livelihood={"share_covered_by_work": 50, "secured_now": True})
 
 
 def _adj(data):

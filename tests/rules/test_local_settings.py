@@ -12,13 +12,14 @@ from replicate.cli import main
 from replicate.kit.generated import write_rules
 from replicate.settings import load_settings
 
+from .base_case import base_case
+
 ROOT = Path(__file__).resolve().parents[2]
 LANDKREIS = ROOT / "examples" / "landkreis-mittelsachsen.yaml"
-BASE = yaml.safe_load((ROOT / "src/replicate/rules/cases/p25b.yaml").read_text(encoding="utf-8"))["base"]
 
 
 def _screen(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
-    case = {**BASE, "livelihood": {"share_covered_by_work": 50, "secured_now": True}}
+    case = base_case(livelihood={"share_covered_by_work": 50, "secured_now": True})
     path = tmp_path / "fall.json"
     path.write_text(json.dumps(case, default=str), encoding="utf-8")
     assert main(["screen", str(path), "--as-of", "2026-11-25", "--json", *extra]) == 0
