@@ -45,3 +45,27 @@ def test_readme_starts_with_the_two_fresh_machine_commands() -> None:
     assert "scripts/build-example.sh" in head and "scripts/test.sh" in head
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash scripts/build-example.sh" in ci and "bash scripts/test.sh" in ci
+
+
+def test_argument_errors_are_german_and_point_to_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["new"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "Fehler: es fehlen Angaben: EINSTELLUNGEN, ZIELORDNER" in err
+    assert "replicate new --help" in err and "Traceback" not in err
+
+
+def test_unexpected_errors_give_a_plain_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import replicate.cli.settings_cmds as settings_cmds
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("Programmfehler")
+
+    monkeypatch.delenv("REPLICATE_DEBUG", raising=False)
+    monkeypatch.setattr(settings_cmds, "load_settings", broken)
+    assert main(["check", "egal.toml"]) == 1
+    err = capsys.readouterr().err
+    assert "Interner Fehler" in err and "REPLICATE_DEBUG=1" in err and "Traceback" not in err

@@ -7,17 +7,19 @@ message on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from replicate import __version__
-from replicate.cli import i18n_cmds, kit_cmds, rules_cmds, screen_cmds, settings_cmds
+from replicate.cli import _german, i18n_cmds, kit_cmds, rules_cmds, screen_cmds, settings_cmds
 from replicate.errors import ReplicateError
 
 _MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _german.install()
     parser = argparse.ArgumentParser(
         prog="replicate",
         description=(
@@ -50,6 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130
+    except Exception:
+        if os.environ.get("REPLICATE_DEBUG"):
+            raise
+        print(
+            "Interner Fehler in replicate (kein Fehler Ihrer Eingaben). Nichts wurde halb geschrieben. "
+            "Bitte melden Sie den Fehler mit der Ausgabe von REPLICATE_DEBUG=1 und demselben Befehl.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def run() -> None:

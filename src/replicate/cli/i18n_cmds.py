@@ -117,8 +117,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         example="replicate i18n check --settings examples/dresden.toml",
         func=_check,
     )
-    check.add_argument("--lang", action="append", help="nur diese Sprache (mehrfach möglich)")
-    check.add_argument("--settings", help="die client_languages dieser Einstellungsdatei prüfen")
+    check.add_argument(
+        "--lang", metavar="SPRACHE", action="append", help="nur diese Sprache (mehrfach möglich)"
+    )
+    check.add_argument(
+        "--settings", metavar="EINSTELLUNGEN", help="die client_languages dieser Einstellungsdatei prüfen"
+    )
     check.add_argument("--all", action="store_true", help="alle fehlenden Texte zeigen, nicht nur die ersten")
     _common(check)
 
@@ -150,5 +154,5 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         example="replicate i18n init fr",
         func=_init,
     )
-    init_parser.add_argument("language", help="ISO-639-1-Kürzel, z. B. fr, tr, ti")
+    init_parser.add_argument("language", metavar="SPRACHE", help="ISO-639-1-Kürzel, z. B. fr, tr, ti")
     _common(init_parser)

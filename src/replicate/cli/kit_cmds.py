@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         example="replicate new examples/dresden.toml kits/dresden",
         func=_new,
     )
-    parser.add_argument("settings", help="Einstellungsdatei (.toml, .yaml)")
-    parser.add_argument("dest", help="Zielordner des Kits (leer oder nicht vorhanden)")
+    parser.add_argument("settings", metavar="EINSTELLUNGEN", help="Einstellungsdatei (.toml, .yaml)")
+    parser.add_argument("dest", metavar="ZIELORDNER", help="Zielordner des Kits (leer oder nicht vorhanden)")
     parser.add_argument("--force", action="store_true", help="ein vorhandenes Kit im Zielordner ersetzen")
     parser.add_argument("--quiet", action="store_true", help="keinen Fortschritt anzeigen")

@@ -76,8 +76,12 @@ def register(sub: Any) -> None:
         example="replicate rules show p60d --as-of 2026-11-25",
         func=_show,
     )
-    show.add_argument("pathway", help="Kennung des Weges, z. B. p25b, p25a, p60d, p60c, p16g, p19d, p23a")
-    show.add_argument("--as-of", type=as_of_date, default=date.today(), help="Stichtag (Standard: heute)")
+    show.add_argument(
+        "pathway", metavar="WEG", help="Kennung des Weges, z. B. p25b, p25a, p60d, p60c, p16g, p19d, p23a"
+    )
+    show.add_argument(
+        "--as-of", metavar="DATUM", type=as_of_date, default=date.today(), help="Stichtag (Standard: heute)"
+    )
     add_command(
         rules_sub,
         "schema",

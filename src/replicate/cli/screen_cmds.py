@@ -134,12 +134,17 @@ def register(sub: Any) -> None:
         ),
         func=_run,
     )
-    parser.add_argument("file", type=Path, help="Fall (.json) oder Fallliste (.csv, .jsonl)")
-    parser.add_argument("--as-of", type=as_of_date, default=date.today(), help="Stichtag (Standard: heute)")
+    parser.add_argument("file", metavar="FALL", type=Path, help="Fall (.json) oder Fallliste (.csv, .jsonl)")
+    parser.add_argument(
+        "--as-of", metavar="DATUM", type=as_of_date, default=date.today(), help="Stichtag (Standard: heute)"
+    )
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON statt als Text")
-    parser.add_argument("--out", type=Path, help="Ergebnistabelle (CSV) für eine Fallliste")
+    parser.add_argument(
+        "--out", metavar="ERGEBNIS.csv", type=Path, help="Ergebnistabelle (CSV) für eine Fallliste"
+    )
     parser.add_argument(
         "--settings",
+        metavar="EINSTELLUNGEN",
         type=Path,
         help="Einstellungsdatei des Kits: ihre örtlichen Ergänzungen ([local_rules]) gelten mit",
     )

@@ -69,7 +69,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         func=_init,
     )
     parser.add_argument(
-        "file", nargs="?", default="einstellungen.toml", help="Zieldatei (Standard: einstellungen.toml)"
+        "file",
+        metavar="DATEI",
+        nargs="?",
+        default="einstellungen.toml",
+        help="Zieldatei (Standard: einstellungen.toml)",
     )
     parser.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")
 
@@ -84,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         example="replicate check examples/dresden.toml",
         func=_check,
     )
-    parser.add_argument("file", help="Einstellungsdatei (.toml, .yaml)")
+    parser.add_argument("file", metavar="EINSTELLUNGEN", help="Einstellungsdatei (.toml, .yaml)")
 
     add_command(
         sub,
