@@ -370,6 +370,7 @@ EMPTY_PLACES = {
     "empty brackets": re.compile(r"\(\s*\)|„\s*“"),
     "space before punctuation": re.compile(r"(?<![_\s|]) +[,;.:](?=\s|$)"),
     "doubled punctuation": re.compile(r"[,;:]\s*[,;:.]"),
+    "doubled full stop (a value ending in a full stop, e.g. e.V.)": re.compile(r"(?<!\.)\.\.(?!\.)"),
     "trailing space after colon": re.compile(r":[ \t]+$", re.M),
     "empty table cell": re.compile(r"\|[ \t]*\|(?![-:|])"),
     "dangling preposition": re.compile(r"\b(?:von|vom|bis|zum|zur|am|für)\s*[.,;)]"),
