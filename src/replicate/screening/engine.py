@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from replicate.caserecord import CaseRecord
-from replicate.errors import Problem, RulesError
-from replicate.rules.models import Condition, MissingValue, Pathway
+from replicate.rules.models import MissingValue
 from replicate.rules.ruleset import RuleSet
 from replicate.screening import (  # noqa: F401  (importing registers the predicates)
     pred_bars,
@@ -17,75 +17,74 @@ from replicate.screening import (  # noqa: F401  (importing registers the predic
     pred_training,
 )
 from replicate.screening.facts import Facts
-from replicate.screening.outcome import NOT_MET, PREDICATES, PURE, UNKNOWN, Ctx, Outcome, Predicate
+from replicate.screening.outcome import NOT_MET, UNKNOWN, Ctx, Outcome
+from replicate.screening.plan import PathwayPlan, Prepared, Step, prepare
 from replicate.screening.result import PathwayResult, ScreeningResult
+from replicate.screening.text import Text
 from replicate.screening.verdict import decide
-
-Step = tuple[Condition, Predicate, tuple[str, str, str | None], bool, str]
-"""A prepared condition: the rule, its predicate, memo key, whether pure, and the manual-review reason."""
-Plan = list[tuple[Pathway, list[Step], list[Condition]]]
-_PLANS: dict[tuple[int, date], tuple[RuleSet, Plan]] = {}
-
-
-def _step(cond: Condition) -> Step:
-    func = PREDICATES.get(cond.id)
-    if func is None:
-        raise RulesError(None, [Problem(f"keine Prüflogik für Bedingung {cond.id}", cond.id)])
-    reason = cond.unsettled or ("Entscheidung im Ermessen der Behörde" if cond.kind == "ermessen" else "")
-    return (cond, func, (cond.id, cond.kind, cond.unsettled), cond.id in PURE, reason)
-
-
-def plan(rules: RuleSet, as_of: date) -> Plan:
-    """The pathways and prepared conditions in force on ``as_of`` (cached per rule set and date)."""
-    key = (id(rules), as_of)
-    cached = _PLANS.get(key)
-    if cached is None or cached[0] is not rules:
-        steps = [
-            (rules.pathways[pid], [_step(c) for c in conds], conds)
-            for pid, conds in rules.in_force(as_of).items()
-        ]
-        cached = _PLANS[key] = (rules, steps)
-    return cached[1]
 
 
 def evaluate(ctx: Ctx, step: Step) -> Outcome:
     """Run one prepared condition: predicate, then kind and unsettled note (negative → manual review).
 
-    Pathway-independent predicates are evaluated once per case (memo keyed by id, kind, unsettled).
+    Each is evaluated once per case (memo keyed by id, kind, unsettled note and, for predicates that
+    read the pathway, what they read of it).
     """
-    _, func, key, pure, reason = step
-    memo = ctx.facts.memo
-    out: Outcome | None = memo.get(key)
-    if out is not None:
-        return out
+    out: Outcome | None = ctx.facts.memo.get(step.key)
+    return _run(ctx, step) if out is None else out
+
+
+def _run(ctx: Ctx, step: Step) -> Outcome:
+    """``evaluate`` without looking into the memo first."""
+    ctx.condition, ctx.params = step.condition, step.params
     try:
-        out = func(ctx)
+        out = step.func(ctx)
     except MissingValue as missing:
         out = Outcome(UNKNOWN, f"für den Stichtag ist kein Wert hinterlegt: {missing}", manual=True)
-    if reason and out.status == NOT_MET and out.met_from is None and not out.manual:
-        out = Outcome(NOT_MET, f"{out.detail} – {reason}", None, out.met_until, True, out.deadlines)
-    if pure:
-        memo[key] = out
+    if step.reason and out.status == NOT_MET and out.met_from is None and not out.manual:
+        detail = Text("{} – {}", out.raw_detail, step.reason)
+        out = Outcome(NOT_MET, detail, None, out.met_until, True, out.deadlines)
+    ctx.facts.memo[step.key] = out
     return out
 
 
+def _rest(facts: Facts, prepared: Prepared, plan: PathwayPlan, done: int) -> list[Outcome]:
+    """The outcomes of the pathway's conditions after the first ``done`` (deferred by ``screen``)."""
+    ctx = Ctx(facts, prepared)
+    ctx.pathway, ctx.own_params = plan.pathway, plan.own_params
+    memo = facts.memo
+    return [memo.get(step.key) or _run(ctx, step) for step in plan.steps[done:]]
+
+
 def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
-    """Screen one case on ``as_of`` against every pathway in force on that date."""
+    """Screen one case on ``as_of`` against every pathway in force on that date.
+
+    A pathway's conditions are evaluated in order up to the first firm negative finding, which decides
+    the verdict; the rest are evaluated when the result is read in detail (see ``PathwayResult``).
+    """
+    prepared = prepare(rules, as_of)
     facts = Facts(case, as_of)
     memo = facts.memo
+    ctx = Ctx(facts, prepared)
     pathways: dict[str, PathwayResult] = {}
-    for pathway, steps, conds in plan(rules, as_of):
-        ctx = Ctx(facts, steps[0][0], pathway, rules)
-        outcomes = []
-        for step in steps:
-            out = memo.get(step[2])  # shared bars are evaluated once per case
+    for plan in prepared.pathways:
+        ctx.pathway, ctx.own_params = plan.pathway, plan.own_params
+        outcomes: list[Outcome] = []
+        for step in plan.steps:
+            out = memo.get(step.key)  # shared bars are evaluated once per case
             if out is None:
-                ctx.condition = step[0]
-                out = evaluate(ctx, step)
+                out = _run(ctx, step)
             outcomes.append(out)
-        verdict, possible_from = decide(outcomes)
-        pathways[pathway.id] = PathwayResult(pathway, verdict, possible_from, conds, outcomes)
+            if out.status == NOT_MET and out.met_from is None and not out.manual:
+                break  # firmly not met: "nicht möglich" (see ``decide``)
+        if len(outcomes) < len(plan.steps):
+            rest = partial(_rest, facts, prepared, plan, len(outcomes))
+            result = PathwayResult(plan.pathway, "nicht möglich", None, plan.conditions, outcomes, rest)
+        else:
+            verdict, possible_from = decide(outcomes)
+            result = PathwayResult(plan.pathway, verdict, possible_from, plan.conditions, outcomes)
+        pathways[plan.pathway.id] = result
     return ScreeningResult(case_id=case.case_id, as_of=as_of, pathways=pathways)
 
 
-__all__ = ["evaluate", "plan", "screen"]
+__all__ = ["evaluate", "prepare", "screen"]

@@ -21,47 +21,33 @@ def span(p: Period) -> Span:
 
 
 class Facts:
-    """Read-only view of a case on one reference date."""
+    """Read-only view of a case on one reference date; derived facts are computed once and cached."""
 
     def __init__(self, case: CaseRecord, as_of: date) -> None:
         self.case = case
         self.as_of = as_of
-        self.memo: dict[tuple[str, str, str | None], Any] = {}
-        """Outcomes of pathway-independent predicates, computed once per case."""
+        self.memo: dict[Any, Any] = {}
+        """Shared per case: condition outcomes (int keys from ``plan.Step.key``) and sub-results that several
+        predicates use (tuple or string keys, e.g. ``stay``)."""
         self._chains: dict[frozenset[str], date | None] = {}
+        self._jobs: dict[tuple[Any, ...], list[Span]] = {}
+        self._excluded: list[Span] | None = None
+        periods = case.status_periods
+        covering = [p for p in periods if p.start <= as_of <= (p.end or FAR_FUTURE)]
+        self.known_status = bool(periods)
+        """Whether any status history was recorded."""
+        self.current: StatusPeriod | None = max(covering, key=lambda p: p.start) if covering else None
+        """The status period covering the reference date (the latest-starting one)."""
+        self.current_kinds = frozenset(p.kind for p in covering)
+        """All status kinds covering the reference date."""
+        self.geduldet = bool(self.current_kinds & DULDUNG_KINDS)
+        """Holds a Duldung (any kind) on the reference date."""
+        self.holder_104c: StatusPeriod | None = next((p for p in covering if p.kind == "ae_104c"), None)
+        """The § 104c permit valid on the reference date, if any."""
 
     def spans(self, kinds: frozenset[str]) -> list[Span]:
         """Status spans of the given kinds that started by the reference date."""
         return [span(p) for p in self.case.status_periods if p.kind in kinds and p.start <= self.as_of]
-
-    @cached_property
-    def current(self) -> StatusPeriod | None:
-        """The status period covering the reference date (the latest-starting one)."""
-        found = [p for p in self.case.status_periods if span(p)[0] <= self.as_of <= span(p)[1]]
-        return max(found, key=lambda p: p.start) if found else None
-
-    @cached_property
-    def current_kinds(self) -> frozenset[str]:
-        """All status kinds covering the reference date."""
-        return frozenset(p.kind for p in self.case.status_periods if span(p)[0] <= self.as_of <= span(p)[1])
-
-    @cached_property
-    def known_status(self) -> bool:
-        """Whether any status history was recorded."""
-        return bool(self.case.status_periods)
-
-    @cached_property
-    def geduldet(self) -> bool:
-        """Holds a Duldung (any kind) on the reference date."""
-        return bool(self.current_kinds & DULDUNG_KINDS)
-
-    @cached_property
-    def holder_104c(self) -> StatusPeriod | None:
-        """The § 104c permit valid on the reference date, if any."""
-        for p in self.case.status_periods:
-            if p.kind == "ae_104c" and span(p)[0] <= self.as_of <= span(p)[1]:
-                return p
-        return None
 
     def chain(self, kinds: frozenset[str]) -> date | None:
         """Start of the uninterrupted chain of the given status kinds covering the reference date."""
@@ -71,7 +57,9 @@ class Facts:
 
     def excluded_60b(self) -> list[Span]:
         """§ 60b periods (not counted as Vorduldungszeiten, § 60b Abs. 5 Satz 1)."""
-        return self.spans(frozenset({"duldung_60b"}))
+        if self._excluded is None:
+            self._excluded = self.spans(frozenset({"duldung_60b"}))
+        return self._excluded
 
     @cached_property
     def age(self) -> int | None:
@@ -81,6 +69,10 @@ class Facts:
 
     def minor_children_until(self) -> date | None:
         """Last day on which an unmarried minor child lives in the household, or None if there is none now."""
+        return self._minor_children_until
+
+    @cached_property
+    def _minor_children_until(self) -> date | None:
         ends = [
             add_years(c.birth_date, 18)
             for c in self.case.household.children
@@ -98,11 +90,15 @@ class Facts:
 
     def job_spans(self, min_hours: float, social_insurance: bool = True, **flags: bool) -> list[Span]:
         """Job spans with at least ``min_hours`` a week (and the given flags), started by the day."""
-        return [
-            span(j)
-            for j in self.case.employment.jobs
-            if j.hours_per_week >= min_hours
-            and (j.social_insurance or not social_insurance)
-            and j.start <= self.as_of
-            and all(getattr(j, k) is v for k, v in flags.items())
-        ]
+        key = (min_hours, social_insurance, *flags.items())
+        found = self._jobs.get(key)
+        if found is None:
+            found = self._jobs[key] = [
+                span(j)
+                for j in self.case.employment.jobs
+                if j.hours_per_week >= min_hours
+                and (j.social_insurance or not social_insurance)
+                and j.start <= self.as_of
+                and all(getattr(j, k) is v for k, v in flags.items())
+            ]
+        return found

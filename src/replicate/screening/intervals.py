@@ -56,8 +56,13 @@ def chain_start(spans: Iterable[Span], day: date) -> date | None:
 
 def overlap_days(spans: Iterable[Span], first: date, last: date) -> int:
     """Number of days of ``spans`` inside [first, last]."""
+    return _overlap(merge(spans), first, last)
+
+
+def _overlap(merged: list[Span], first: date, last: date) -> int:
+    """``overlap_days`` for spans already merged."""
     total = 0
-    for start, end in merge(spans):
+    for start, end in merged:
         lo, hi = max(start, first), min(end, last)
         if lo <= hi:
             total += (hi - lo).days + 1
@@ -72,16 +77,19 @@ def completion(start: date, months: int, excluded: list[Span]) -> date | None:
     target = add_months(start, months)
     if not excluded:
         return target
-    day = target
-    for _ in range(50):
-        skipped = overlap_days(excluded, start, day - ONE_DAY)
-        if skipped > (FAR_FUTURE - target).days // 2:
-            return None
-        nxt = target + timedelta(days=skipped)
-        if nxt == day:
-            return day
-        day = nxt
-    return None  # pragma: no cover
+    # Walk the merged excluded spans in order, counting the days between them, on day numbers.
+    first, needed = start.toordinal(), target.toordinal() - start.toordinal()
+    day = first  # the next day that counts
+    for lo, hi in ((s.toordinal(), e.toordinal()) for s, e in merge(excluded)):
+        if hi < day:
+            continue
+        if lo > day:
+            if lo - day >= needed:
+                break
+            needed -= lo - day
+        day = hi + 1
+    done = day + needed
+    return date.fromordinal(done) if done < FAR_FUTURE.toordinal() else None
 
 
 def years_between(birth: date, day: date) -> int:

@@ -1,15 +1,14 @@
-"""The result of one predicate, the context a predicate reads, and the predicate registry."""
+"""The result of one predicate and the predicate registry."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
-from replicate.rules.models import Condition, Pathway
-from replicate.rules.ruleset import RuleSet
-from replicate.screening.facts import Facts
+from replicate.rules.models import Pathway
+from replicate.screening.context import Ctx
+from replicate.screening.text import Detail, Text, fmt
 
 Status = Literal["erfüllt", "nicht erfüllt", "unbekannt"]
 MET: Status = "erfüllt"
@@ -17,83 +16,80 @@ NOT_MET: Status = "nicht erfüllt"
 UNKNOWN: Status = "unbekannt"
 
 
-@dataclass(slots=True)
 class Outcome:
-    """Three-valued finding with the facts that led to it."""
+    """Three-valued finding with the facts that led to it (the detail text is formatted on demand)."""
 
-    status: Status
-    detail: str = ""
-    met_from: date | None = None
-    """If not met: the day from which it will be met if the situation continues."""
-    met_until: date | None = None
-    """If met: the last day on which it is still met (e.g. the day before the 27th birthday)."""
-    manual: bool = False
-    """The law is unsettled or discretionary here: an adviser must decide."""
-    deadlines: tuple[tuple[date, str], ...] | list[tuple[date, str]] = ()
+    __slots__ = ("_detail", "deadlines", "manual", "met_from", "met_until", "status")
 
-
-class Ctx:
-    """What a predicate may read: the facts, the condition with its parameters, the rules, the pathway."""
-
-    __slots__ = ("condition", "facts", "pathway", "rules")
-
-    def __init__(self, facts: Facts, condition: Condition, pathway: Pathway, rules: RuleSet) -> None:
-        self.facts, self.condition, self.pathway, self.rules = facts, condition, pathway, rules
+    def __init__(
+        self,
+        status: Status,
+        detail: Detail = "",
+        met_from: date | None = None,
+        met_until: date | None = None,
+        manual: bool = False,
+        deadlines: tuple[tuple[date, str], ...] | list[tuple[date, str]] = (),
+    ) -> None:
+        self.status = status
+        self._detail = detail
+        self.met_from = met_from
+        """If not met: the day from which it will be met if the situation continues."""
+        self.met_until = met_until
+        """If met: the last day on which it is still met (e.g. the day before the 27th birthday)."""
+        self.manual = manual
+        """The law is unsettled or discretionary here: an adviser must decide."""
+        self.deadlines = deadlines
 
     @property
-    def as_of(self) -> date:
-        return self.facts.as_of
+    def detail(self) -> str:
+        """The facts that led to the finding (German)."""
+        text = self._detail
+        if not isinstance(text, str):
+            text = self._detail = str(text)
+        return text
 
-    def p(self, name: str) -> Any:
-        """Parameter of this condition in force on the reference date."""
-        return self.condition.parameters[name].at(self.facts.as_of)
+    @property
+    def raw_detail(self) -> Detail:
+        """The detail as stored, possibly not yet formatted (to embed it in another ``Text``)."""
+        return self._detail
 
-    def own(self, name: str) -> Any:
-        """Pathway-wide parameter in force on the reference date."""
-        return self.pathway.parameters[name].at(self.facts.as_of)
-
-    def shared(self, name: str) -> Any:
-        """Shared parameter (``bars.yaml``) in force on the reference date."""
-        return self.rules.shared_parameters[name].at(self.facts.as_of)
-
-    def of(self, cid: str, name: str) -> Any:
-        """Parameter of another condition in force on the reference date."""
-        return self.rules.condition(cid).parameters[name].at(self.facts.as_of)
-
-    def holder_privileged(self) -> bool:
-        """Holds a § 104c permit and the holder privileges in §§ 25a/25b still apply."""
-        return self.facts.holder_104c is not None and bool(self.shared("p104c_holder_privileges"))
+    def __repr__(self) -> str:
+        return (
+            f"Outcome({self.status!r}, {self.detail!r}, met_from={self.met_from!r}, "
+            f"met_until={self.met_until!r}, manual={self.manual!r}, deadlines={self.deadlines!r})"
+        )
 
 
 Predicate = Callable[[Ctx], Outcome]
+PathwayView = Callable[[Pathway], Hashable]
 PREDICATES: dict[str, Predicate] = {}
-PURE: set[str] = set()
-"""Predicates whose outcome does not depend on the pathway: evaluated once per case."""
+READS: dict[str, PathwayView] = {}
+"""For predicates that read the pathway: what they read (the outcome is shared by pathways alike in it)."""
 
 
-def predicate(*ids: str, pure: bool = True) -> Callable[[Predicate], Predicate]:
+def predicate(*ids: str, reads: PathwayView | None = None) -> Callable[[Predicate], Predicate]:
     """Register a function as the predicate of the condition ids given.
 
-    ``pure=False`` for predicates that read the pathway (grant kind, Abschnitt 5, § 104c privileges).
+    A predicate is evaluated once per case and shared by every pathway using the condition (with the
+    same kind and unsettled note). One that reads the pathway (grant kind, Abschnitt 5, § 104c
+    privileges) names what it reads with ``reads``: pathways that agree on it share the outcome.
     """
 
     def wrap(func: Predicate) -> Predicate:
         for cid in ids:
             PREDICATES[cid] = func
-            if pure:
-                PURE.add(cid)
+            if reads is not None:
+                READS[cid] = reads
         return func
 
     return wrap
 
 
-def fmt(day: date) -> str:
-    """German date."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"
-
-
-def flag(value: bool | None, yes: str, no: str, unknown: str, good: bool = True) -> Outcome:
+def flag(value: bool | None, yes: Detail, no: Detail, unknown: Detail, good: bool = True) -> Outcome:
     """Outcome from a yes/no fact; ``good`` says which answer meets the condition."""
     if value is None:
         return Outcome(UNKNOWN, unknown)
     return Outcome(MET, yes) if value is good else Outcome(NOT_MET, no)
+
+
+__all__ = ["MET", "NOT_MET", "UNKNOWN", "Ctx", "Outcome", "Text", "flag", "fmt", "predicate"]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from replicate.caserecord.record_parts import Conviction
-from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, predicate
+from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, predicate
 
 
-@predicate("p10_3_s2", pure=False)
+@predicate("p10_3_s2", reads=lambda pathway: pathway.grant_kind == "anspruch")
 def title_bar_ou(ctx: Ctx) -> Outcome:
     asylum = ctx.facts.case.asylum
     if asylum.outcome is None:
@@ -27,7 +27,7 @@ def title_bar_ou(ctx: Ctx) -> Outcome:
     return Outcome(NOT_MET, f"Titelsperre nach § 10 Abs. 3 Satz 2 ({ground})")
 
 
-@predicate("p11_ban", pure=False)
+@predicate("p11_ban", reads=lambda pathway: pathway.abschnitt5)
 def entry_ban(ctx: Ctx) -> Outcome:
     ban = ctx.facts.case.security.entry_ban_p11
     if ban is None:
@@ -49,7 +49,7 @@ def mandatory_refusal(ctx: Ctx) -> Outcome:
     return Outcome(MET, "kein Versagungsgrund nach § 5 Abs. 4")
 
 
-@predicate("identity", pure=False)
+@predicate("identity", reads=lambda pathway: pathway.id in ("p25a", "p25b"))
 def identity(ctx: Ctx) -> Outcome:
     if ctx.pathway.id in ("p25a", "p25b") and ctx.holder_privileged():
         return Outcome(MET, "für § 104c-Inhaber gilt die Sonderregel (§ 25a Abs. 6, § 25b Abs. 8)")
@@ -66,24 +66,42 @@ def _counts(c: Conviction) -> bool:
     return c.intentional and c.juvenile != "sonstige_sanktion"
 
 
+def _day_fines(ctx: Ctx) -> tuple[bool, int, int, bool]:
+    """Counted convictions: any prison or youth sentence, day fines (general, foreigner-only), any unknown.
+
+    Computed once per case: several pathways use the bar with their own kind or note.
+    """
+    memo = ctx.facts.memo
+    found: tuple[bool, int, int, bool] | None = memo.get("day_fines")
+    if found is None:
+        counted = list(filter(_counts, ctx.facts.case.convictions or ()))
+        found = memo["day_fines"] = (
+            any(c.prison_months or c.juvenile == "jugendstrafe" for c in counted),
+            sum(c.day_fines or 0 for c in counted if not c.foreigner_only),
+            sum(c.day_fines or 0 for c in counted if c.foreigner_only),
+            any(c.day_fines is None for c in counted),
+        )
+    return found
+
+
 @predicate("crim_50_90")
 def crim_50_90(ctx: Ctx) -> Outcome:
     convictions = ctx.facts.case.convictions
     if convictions is None:
         return Outcome(UNKNOWN, "Angaben zu Verurteilungen fehlen")
-    counted = list(filter(_counts, convictions))
-    if any(c.prison_months or c.juvenile == "jugendstrafe" for c in counted):
+    prison, general, foreign, unknown_amount = _day_fines(ctx)
+    if prison:
         return Outcome(NOT_MET, "Verurteilung zu Freiheits- oder Jugendstrafe")
-    general = sum(c.day_fines or 0 for c in counted if not c.foreigner_only)
-    foreign = sum(c.day_fines or 0 for c in counted if c.foreigner_only)
     limit_g, limit_f = ctx.p("general_day_fines"), ctx.p("foreigner_only_day_fines")
-    text = f"{general} Tagessätze allgemein, {foreign} ausländerrechtlich (Grenzen {limit_g}/{limit_f})"
+    text = Text(
+        "{} Tagessätze allgemein, {} ausländerrechtlich (Grenzen {}/{})", general, foreign, limit_g, limit_f
+    )
     if general > limit_g or foreign > limit_f:
         return Outcome(NOT_MET, text)
-    if any(c.day_fines is None for c in counted):
+    if unknown_amount:
         return Outcome(UNKNOWN, "Höhe einer Strafe unbekannt")
     if general and foreign and general + foreign > limit_g:
-        return Outcome(NOT_MET, text + "; Zusammenrechnung gemischter Strafen ungeklärt", manual=True)
+        return Outcome(NOT_MET, Text("{}; Zusammenrechnung gemischter Strafen ungeklärt", text), manual=True)
     return Outcome(MET, text)
 
 

@@ -142,7 +142,7 @@ def hardship(ctx: Ctx) -> Outcome:
 
 @predicate("p23a.serious_offences")
 def serious_offences(ctx: Ctx) -> Outcome:
-    out = crim_50_90(ctx.__class__(ctx.facts, ctx.rules.shared["crim_50_90"], ctx.pathway, ctx.rules))
+    out = crim_50_90(ctx.for_condition(ctx.rules.shared["crim_50_90"]))
     if out.status == NOT_MET:
         return Outcome(NOT_MET, "Verurteilungen über der Geringfügigkeitsgrenze (50/90 Tagessätze)")
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from replicate.screening.intervals import add_years
-from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, fmt, predicate
+from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, predicate
 from replicate.screening.pred_p25b import tolerated_or_holder
 from replicate.screening.stay import STAY_KINDS, TOLERATED_KINDS, stay
 
@@ -19,11 +19,13 @@ def age(ctx: Ctx) -> Outcome:
     last_day = add_years(birth, limit) - timedelta(days=1)
     deadline = [(last_day, f"letzter Tag für den Antrag nach § 25a (vor dem {limit}. Geburtstag)")]
     if ctx.as_of > last_day:
-        return Outcome(NOT_MET, f"{limit}. Lebensjahr vollendet (Geburtstag {fmt(add_years(birth, limit))})")
+        return Outcome(
+            NOT_MET, Text("{}. Lebensjahr vollendet (Geburtstag {})", limit, add_years(birth, limit))
+        )
     start = add_years(birth, minimum)
     if ctx.as_of < start:
-        return Outcome(NOT_MET, f"noch keine {minimum} Jahre alt", met_from=start, deadlines=deadline)
-    return Outcome(MET, f"Antrag möglich bis {fmt(last_day)}", met_until=last_day, deadlines=deadline)
+        return Outcome(NOT_MET, Text("noch keine {} Jahre alt", minimum), met_from=start, deadlines=deadline)
+    return Outcome(MET, Text("Antrag möglich bis {}", last_day), met_until=last_day, deadlines=deadline)
 
 
 @predicate("p25a.status")
@@ -95,8 +97,7 @@ def livelihood(ctx: Ctx) -> Outcome:
 @predicate("p25a_2.child")
 def child_25a(ctx: Ctx) -> Outcome:
     children = ctx.facts.case.household.children
-    minors = [c for c in children if c.birth_date <= ctx.as_of < add_years(c.birth_date, 18)]
-    if any(c.holds_25a for c in minors):
+    if any(c.holds_25a and c.birth_date <= ctx.as_of < add_years(c.birth_date, 18) for c in children):
         return Outcome(MET, "minderjähriges Kind mit Aufenthaltserlaubnis nach § 25a")
     return Outcome(NOT_MET, "kein minderjähriges Kind mit Aufenthaltserlaubnis nach § 25a")
 

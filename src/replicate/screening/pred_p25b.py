@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from replicate.caserecord._base import LEVEL_ORDER
-from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, fmt, predicate
+from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, fmt, predicate
 from replicate.screening.pred_bars import crim_60d
 from replicate.screening.stay import STAY_KINDS, holder_deadlines, stay
 
@@ -33,7 +33,7 @@ def tolerated_or_holder(ctx: Ctx) -> Outcome:
     if not facts.known_status:
         return Outcome(UNKNOWN, "Status am Stichtag unbekannt")
     kinds = ", ".join(sorted(facts.current_kinds)) or "kein Status erfasst"
-    return Outcome(NOT_MET, f"weder geduldet noch § 104c-Inhaber ({kinds})")
+    return Outcome(NOT_MET, Text("weder geduldet noch § 104c-Inhaber ({})", kinds))
 
 
 @predicate("p25b.residence")
@@ -95,8 +95,8 @@ def language(ctx: Ctx) -> Outcome:
     need, have = ctx.p("level"), ctx.facts.case.language.oral
     return flag(
         level_at_least(have, need),
-        f"mündlich {have}",
-        f"mündlich nur {have} (nötig {need})",
+        Text("mündlich {}", have),
+        Text("mündlich nur {} (nötig {})", have, need),
         "Sprachniveau unbekannt",
     )
 
@@ -181,7 +181,8 @@ def duldung_60d(ctx: Ctx) -> Outcome:
         return Outcome(NOT_MET, "keine Beschäftigungsduldung")
     out = stay(ctx, frozenset({"duldung_60d"}), ctx.p("months"), "Beschäftigungsduldung")
     if out.status == NOT_MET and out.met_from is None:
-        out.manual, out.detail = True, "Beschäftigungsduldung am Stichtag nicht gültig – Fortgeltung prüfen"
+        text = "Beschäftigungsduldung am Stichtag nicht gültig – Fortgeltung prüfen"
+        return Outcome(NOT_MET, text, None, out.met_until, True, out.deadlines)
     return out
 
 
@@ -211,7 +212,7 @@ def language_6(ctx: Ctx) -> Outcome:
     lang, need = ctx.facts.case.language, ctx.p("level")
     oral = level_at_least(lang.oral, need)
     if oral is False:
-        return Outcome(NOT_MET, f"mündlich unter {need}")
+        return Outcome(NOT_MET, Text("mündlich unter {}", need))
     written = level_at_least(lang.written, need)
     if lang.integration_course_possible and written is False:
         return Outcome(NOT_MET, f"Integrationskurs war möglich: schriftlich {need} nötig")
@@ -221,4 +222,4 @@ def language_6(ctx: Ctx) -> Outcome:
         or (lang.integration_course_possible and written is None)
     ):
         return Outcome(UNKNOWN, "Sprachniveau oder Möglichkeit eines Integrationskurses unbekannt")
-    return Outcome(MET, f"Deutschkenntnisse {need} nachgewiesen")
+    return Outcome(MET, Text("Deutschkenntnisse {} nachgewiesen", need))

@@ -13,7 +13,7 @@ from replicate.screening.intervals import (
     chain_start,
     merge,
 )
-from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, fmt, predicate
+from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, predicate
 from replicate.screening.pred_p25b import level_at_least
 from replicate.screening.stay import TOLERATED_KINDS, stay
 
@@ -24,8 +24,8 @@ def entry(ctx: Ctx) -> Outcome:
     if entered is None:
         return Outcome(UNKNOWN, "Einreisedatum fehlt")
     if entered <= by:
-        return Outcome(MET, f"eingereist am {fmt(entered)} (Stichtag {fmt(by)})")
-    return Outcome(NOT_MET, f"eingereist am {fmt(entered)}, nach dem Stichtag {fmt(by)}")
+        return Outcome(MET, Text("eingereist am {} (Stichtag {})", entered, by))
+    return Outcome(NOT_MET, Text("eingereist am {}, nach dem Stichtag {}", entered, by))
 
 
 @predicate("p60d.identity")
@@ -37,8 +37,8 @@ def identity(ctx: Ctx) -> Outcome:
     deadline: date = ctx.as_of if entered <= ctx.p("early_entry_until") else min(ctx.p("deadline"), ctx.as_of)
     if ident.clarified and (ident.clarified_on is None or ident.clarified_on <= deadline):
         if ident.clarified_on is None and deadline < ctx.as_of:
-            return Outcome(UNKNOWN, f"Datum der Identitätsklärung fehlt (Frist {fmt(deadline)})")
-        return Outcome(MET, f"Identität fristgerecht geklärt (Frist {fmt(deadline)})")
+            return Outcome(UNKNOWN, Text("Datum der Identitätsklärung fehlt (Frist {})", deadline))
+        return Outcome(MET, Text("Identität fristgerecht geklärt (Frist {})", deadline))
     if ident.all_reasonable_steps and ident.clarified:
         return Outcome(MET, "Frist gilt als gewahrt: alle zumutbaren Schritte rechtzeitig unternommen")
     if ident.all_reasonable_steps:
@@ -47,7 +47,7 @@ def identity(ctx: Ctx) -> Outcome:
         )
     if ident.all_reasonable_steps is None:
         return Outcome(UNKNOWN, "unbekannt, ob alle zumutbaren Schritte rechtzeitig unternommen wurden")
-    return Outcome(NOT_MET, f"Identität nicht bis {fmt(deadline)} geklärt")
+    return Outcome(NOT_MET, Text("Identität nicht bis {} geklärt", deadline))
 
 
 @predicate("p60d.duldung")
@@ -67,9 +67,11 @@ def employment(ctx: Ctx) -> Outcome:
     if start is None:
         if not ctx.facts.case.employment.jobs:
             return Outcome(NOT_MET, "keine Beschäftigung erfasst")
-        return Outcome(NOT_MET, f"am Stichtag keine SV-pflichtige Beschäftigung mit ≥ {hours} Std./Woche")
+        return Outcome(
+            NOT_MET, Text("am Stichtag keine SV-pflichtige Beschäftigung mit ≥ {} Std./Woche", hours)
+        )
     done = add_months(start, months)
-    text = f"beschäftigt (≥ {hours} Std./Woche) seit {fmt(start)}; {months} Monate erreicht am {fmt(done)}"
+    text = Text("beschäftigt (≥ {} Std./Woche) seit {}; {} Monate erreicht am {}", hours, start, months, done)
     return Outcome(MET, text) if done <= ctx.as_of else Outcome(NOT_MET, text, met_from=done)
 
 
@@ -91,11 +93,11 @@ def livelihood_past(ctx: Ctx) -> Outcome:
     window_start = add_months(ctx.as_of, -months)
     last = max((e for s, e in funds if s < ctx.as_of), default=None)
     if last is None or last < window_start:
-        return Outcome(MET, f"keine öffentlichen Mittel seit {fmt(window_start)}")
+        return Outcome(MET, Text("keine öffentlichen Mittel seit {}", window_start))
     if last >= ctx.as_of:
         return Outcome(NOT_MET, "bezieht derzeit öffentliche Mittel")
     free_from = last + ONE_DAY
-    return Outcome(NOT_MET, f"öffentliche Mittel bis {fmt(last)}", met_from=add_months(free_from, months))
+    return Outcome(NOT_MET, Text("öffentliche Mittel bis {}", last), met_from=add_months(free_from, months))
 
 
 @predicate("p60d.livelihood_now")
@@ -110,7 +112,10 @@ def livelihood_now(ctx: Ctx) -> Outcome:
 def language(ctx: Ctx) -> Outcome:
     need, have = ctx.p("level"), ctx.facts.case.language.oral
     return flag(
-        level_at_least(have, need), f"mündlich {have}", f"mündlich unter {need}", "Sprachniveau unbekannt"
+        level_at_least(have, need),
+        Text("mündlich {}", have),
+        Text("mündlich unter {}", need),
+        "Sprachniveau unbekannt",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -69,17 +70,40 @@ class ConditionResult:
         }
 
 
-@dataclass(slots=True)
 class PathwayResult:
-    """The verdict for one pathway."""
+    """The verdict for one pathway.
 
-    pathway: Pathway
-    verdict: Verdict
-    possible_from: date | None
-    rules: list[Condition]
-    """The conditions evaluated, in order."""
-    outcomes: list[Outcome]
-    """Their outcomes, in the same order."""
+    Once a condition is firmly not met the verdict is "nicht möglich" whatever the other conditions say,
+    so screening stops there; the outcomes of the remaining conditions are computed when first read
+    (``outcomes``, ``conditions``, ``blocking``, ``to_dict`` …). The case record is immutable, so they
+    are the same as if computed at once.
+    """
+
+    __slots__ = ("_outcomes", "_rest", "pathway", "possible_from", "rules", "verdict")
+
+    def __init__(
+        self,
+        pathway: Pathway,
+        verdict: Verdict,
+        possible_from: date | None,
+        rules: list[Condition],
+        outcomes: list[Outcome],
+        rest: Callable[[], list[Outcome]] | None = None,
+    ) -> None:
+        self.pathway = pathway
+        self.verdict = verdict
+        self.possible_from = possible_from
+        self.rules = rules
+        """The conditions evaluated, in order."""
+        self._outcomes = outcomes
+        self._rest = rest
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """The outcomes of ``rules``, in the same order."""
+        if self._rest is not None:
+            self._outcomes, self._rest = self._outcomes + self._rest(), None
+        return self._outcomes
 
     id = property(lambda self: self.pathway.id)
     title = property(lambda self: self.pathway.title)
@@ -101,7 +125,7 @@ class PathwayResult:
     @property
     def blocking(self) -> list[str]:
         """Ids of the conditions not (yet) met or unknown."""
-        return [c.id for c in self.conditions if c.status != MET]
+        return [c.id for c, o in zip(self.rules, self.outcomes, strict=True) if o.status != MET]
 
     @property
     def next_steps(self) -> list[str]:

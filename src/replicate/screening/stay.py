@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from replicate.screening.facts import ALL_KINDS, DULDUNG_KINDS
+from replicate.screening.facts import ALL_KINDS, DULDUNG_KINDS, Facts
 from replicate.screening.intervals import completion, overlap_days
-from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, fmt
+from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome
+from replicate.screening.text import Text
 
 STAY_KINDS = ALL_KINDS
 TOLERATED_KINDS = DULDUNG_KINDS
@@ -29,22 +30,34 @@ def stay(ctx: Ctx, kinds: frozenset[str], months: int, what: str) -> Outcome:
     § 60b periods inside the chain do not break it but are not counted (§ 60b Abs. 5 Satz 1),
     except for § 104c holders while their privileges last (§ 25a Abs. 5, § 25b Abs. 7).
     """
-    facts = ctx.facts
+    privileged = _privileged(ctx)
+    key = ("stay", kinds, months, what, privileged)
+    memo = ctx.facts.memo
+    found: Outcome | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _stay(ctx.facts, kinds, months, what, privileged)
+    return found
+
+
+def _stay(facts: Facts, kinds: frozenset[str], months: int, what: str, privileged: bool) -> Outcome:
+    """``stay`` for a case, computed once per case and counting rule (the outcome is shared)."""
     if not facts.known_status:
         return Outcome(UNKNOWN, "Statushistorie fehlt")
     start = facts.chain(kinds)
     if start is None:
-        return Outcome(NOT_MET, f"am Stichtag kein {what}")
-    skip = excluded(ctx)
+        return Outcome(NOT_MET, Text("am Stichtag kein {}", what))
+    skip = [] if privileged else facts.excluded_60b()
     done = completion(start, months, skip)
-    gap = overlap_days(skip, start, ctx.as_of) if skip else 0
     if done is None:
-        return Outcome(NOT_MET, f"{what} seit {fmt(start)}; laufende § 60b-Duldung wird nicht angerechnet")
-    note = f"; {gap} Tage mit § 60b-Duldung nicht angerechnet" if gap else ""
-    if _privileged(ctx) and facts.excluded_60b():
+        return Outcome(
+            NOT_MET, Text("{} seit {}; laufende § 60b-Duldung wird nicht angerechnet", what, start)
+        )
+    gap = overlap_days(skip, start, facts.as_of) if skip else 0
+    note = Text("; {} Tage mit § 60b-Duldung nicht angerechnet", gap) if gap else ""
+    if privileged and facts.excluded_60b():
         note = "; § 60b-Zeiten angerechnet (§ 104c-Inhaber)"
-    text = f"{what} ununterbrochen seit {fmt(start)}{note}; erreicht am {fmt(done)}"
-    if done <= ctx.as_of:
+    text = Text("{} ununterbrochen seit {}{}; erreicht am {}", what, start, note, done)
+    if done <= facts.as_of:
         return Outcome(MET, text)
     return Outcome(NOT_MET, text, met_from=done)
 
