@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -17,12 +18,12 @@ from lxml import etree
 
 from replicate.errors import RenderError
 from replicate.render import DocMeta, render_markdown
-from replicate.render.docx import _run_content, to_docx
-from replicate.render.docx_setup import _docx_base
-from replicate.render.odt import _odt_base, formatted, to_odt
+from replicate.render.docx import _core, _run_content, to_docx
+from replicate.render.docx_setup import _docx_base, _docx_package, build_docx_base
+from replicate.render.odt import _meta_xml, _odt_base, _odt_package, build_odt_base, formatted, to_odt
 from replicate.render.tree import parse
 from replicate.render.zipfix import Entry, normalize_zip_bytes, write_zip
-from tests.render.conftest import DATE, FOOTER
+from tests.render.conftest import DATE, FOOTER, png
 
 LISTS = "# B\n\n2. zwei\n3. drei\n\n- [x] erledigt\n\n[Ziel](ziel.md)\n"
 TEXT = st.text(alphabet=' \t\nab<&>"ä', max_size=30)
@@ -34,7 +35,41 @@ def _meta(title: str = "Dokument", date: datetime.date = DATE) -> DocMeta:
 
 def _clear_caches() -> None:
     _docx_base.cache_clear()
+    _docx_package.cache_clear()
     _odt_base.cache_clear()
+    _odt_package.cache_clear()
+
+
+def _parts(entries: tuple[Entry, ...]) -> dict[str, Entry]:
+    return {entry.name: entry for entry in entries}
+
+
+KIT_LANGUAGES = ["de", "en", "ar", "fa", "ru", "uk", "fr", "tr", "ku", "ps", "ti", "so", "de-AT"]
+
+
+@pytest.mark.parametrize("lang", KIT_LANGUAGES)
+def test_a_language_variant_is_the_package_the_libraries_write_for_it(lang: str, tmp_path: Path) -> None:
+    """Bases are prepared once per footer, logo and reference document (DOCX; ODT: and direction),
+    languages derived from them: every part, and the core properties / meta.xml of a document, are
+    those of a base prepared for ``lang``."""
+    logo, reference = tmp_path / "logo.png", tmp_path / "vorlage.docx"
+    logo.write_bytes(png())
+    template = docx.Document()
+    template.add_paragraph("Text der Vorlage")
+    template.save(str(reference))
+    meta = DocMeta("Titel", lang=lang, footer=FOOTER, date=DATE)
+    _clear_caches()
+    for logo_key, reference_key in ((None, None), ((str(logo), 0, 0), (str(reference), 0, 0))):
+        derived = _docx_base(lang, FOOTER, logo_key, reference_key)
+        built, _ = build_docx_base(FOOTER, logo_key, reference_key, lang)
+        assert _parts(derived.static) == _parts(built.static)
+        assert replace(derived, static=(), core=b"") == replace(built, static=(), core=b"")
+        assert _core(derived, meta) == _core(built, meta)
+        odt_derived, odt_built = _odt_base(lang, FOOTER, logo_key), build_odt_base(lang, FOOTER, logo_key)
+        assert _parts(odt_derived.static) == _parts(odt_built.static)
+        assert odt_derived.content_head == odt_built.content_head
+        assert odt_derived.content_tail == odt_built.content_tail
+        assert _meta_xml(odt_derived, meta) == _meta_xml(odt_built, meta)
 
 
 def test_write_zip_is_a_valid_deterministic_container() -> None:

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from markdown_it.tree import SyntaxTreeNode
 
-from replicate.render.tree import is_task_list, parse, plain_text, rewrite_href
+from replicate.render.tree import (
+    build_tree,
+    is_task_list,
+    markdown_parser,
+    parse,
+    plain_text,
+    rewrite_href,
+)
 
 
 def _types(markdown: str) -> list[str]:
@@ -92,3 +100,49 @@ def test_code_keeps_its_section_sign_spaces() -> None:
     tree = parse("`§ 1` und\n\n```\n§ 2\n```\n")
     assert plain_text(tree.children[0]) == "§ 1 und"
     assert tree.children[1].content == "§ 2\n"
+
+
+def _token_id(node: SyntaxTreeNode) -> int | None:
+    """Identity of the token a node stands for (the opening token of a container; None: root)."""
+    if node.token is not None:
+        return id(node.token)
+    return id(node.nester_tokens.opening) if node.nester_tokens is not None else None
+
+
+def _shape(node: SyntaxTreeNode) -> tuple[object, ...]:
+    """Everything a node holds: its tokens (by identity), parent (by identity) and children."""
+    nester = node.nester_tokens
+    return (
+        type(node),
+        sorted(vars(node)),
+        id(node.token) if node.token is not None else None,
+        (id(nester.opening), id(nester.closing)) if nester is not None else None,
+        _token_id(node.parent) if node.parent is not None else None,
+        [_shape(child) for child in node.children],
+    )
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "",
+        "Text\n",
+        "# Titel\n\n> - [ ] offen\n>   1. *eins* **zwei** ~~drei~~ `vier`\n\n| a | b |\n|:-|-:|\n| [x](y.md) | ![b](c.png) |\n",
+    ],
+)
+def test_parse_builds_the_tree_markdown_it_builds(markdown: str, sample_markdown: str) -> None:
+    """The one-pass builder gives the nodes ``SyntaxTreeNode(tokens)`` gives, for the same tokens."""
+    for source in (markdown, sample_markdown):
+        tokens = markdown_parser().parse(source)
+        ours, theirs = build_tree(tokens), SyntaxTreeNode(tokens)
+        assert _shape(ours) == _shape(theirs)
+        assert ours.pretty(show_text=True) == theirs.pretty(show_text=True)
+        assert ours.to_tokens() == tokens
+
+
+def test_parse_refuses_unbalanced_tokens() -> None:
+    tokens = markdown_parser().parse("> Zitat\n")
+    with pytest.raises(ValueError, match="unclosed tokens"):
+        build_tree(tokens[:-1])
+    with pytest.raises(ValueError, match="Invalid token nesting"):
+        build_tree(tokens[1:])

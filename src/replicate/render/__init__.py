@@ -42,20 +42,30 @@ def _message(exc: Exception) -> str:
 
 
 def render_markdown(
-    markdown: str, dest_stem: Path, formats: Sequence[str], meta: DocMeta, *, nav: str = ""
+    markdown: str,
+    dest_stem: Path,
+    formats: Sequence[str],
+    meta: DocMeta,
+    *,
+    nav: str = "",
+    tree: SyntaxTreeNode | None = None,
 ) -> list[Path]:
     """Write ``dest_stem.with_suffix('.html'/'.docx'/'.odt'/'.pdf')`` for each requested format.
 
     ``nav`` is trusted HTML (made by our code, e.g. a link back to ``index.html``) shown at the
-    top of the HTML page. Returns the paths written, in the order of ``formats``. Raises
-    :class:`~replicate.errors.RenderError` naming the document when a format cannot be produced.
+    top of the HTML page. ``tree`` is ``parse(markdown)`` when the caller has it already (e.g. to
+    render some formats here and the PDF in another thread from one parse); the renderers only
+    read it, so one tree may serve several threads at once. Returns the paths written, in the
+    order of ``formats``. Raises :class:`~replicate.errors.RenderError` naming the document when a
+    format cannot be produced.
     """
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
         raise RenderError(
             f"{dest_stem.name}: unbekanntes Format {', '.join(unknown)} (möglich: {', '.join(FORMATS)})"
         )
-    tree = parse(markdown)
+    if tree is None:
+        tree = parse(markdown)
     written: list[Path] = []
     for fmt in formats:
         path = dest_stem.with_suffix(f".{fmt}")
@@ -70,4 +80,4 @@ def render_markdown(
     return written
 
 
-__all__ = ["FORMATS", "DocMeta", "render_markdown"]
+__all__ = ["FORMATS", "DocMeta", "parse", "render_markdown"]

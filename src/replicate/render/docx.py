@@ -34,6 +34,7 @@ from replicate.render.zipfix import Entry, write_zip
 
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
 _CREATED = "{http://purl.org/dc/terms/}created"
 _MODIFIED = "{http://purl.org/dc/terms/}modified"
 _RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="999999"/></w:pBdr>'
@@ -305,12 +306,16 @@ class _Writer:
 
 
 def _core(base: DocxBase, meta: DocMeta) -> bytes:
-    """The base's core properties with this document's title and date."""
+    """The base's core properties with this document's title, language and date."""
     root = etree.fromstring(base.core)
     title = root.find(_DC_TITLE)
     if title is None:
         raise ValueError("die DOCX-Vorlage hat keinen Titel in den Dokumenteigenschaften")
     title.text = meta.title[:255]
+    language = root.find(_DC_LANGUAGE)
+    if language is None:
+        raise ValueError("die DOCX-Vorlage hat keine Sprache in den Dokumenteigenschaften")
+    language.text = meta.lang
     stamp = meta.date.isoformat() + "T00:00:00Z"
     for element in root.iterchildren(_CREATED, _MODIFIED):
         element.text = stamp

@@ -1,18 +1,20 @@
 """DOCX document setup: template, house style, page, footer, header logo and fixed metadata.
 
-python-docx prepares the package once per process and setting (language, footer, logo, reference
-document): :func:`docx_base` returns it as a :class:`DocxBase`, whose unchanging parts are already
-compressed. Per document, :mod:`replicate.render.docx` only writes ``word/document.xml`` (between
-the base's head and tail), its relationships (hyperlinks), ``numbering.xml`` (restarted lists) and
-the core properties (title).
+python-docx prepares the package once per process, footer, logo and reference document; each
+language gets its own ``styles.xml`` derived from it: :func:`docx_base` returns the package as a
+:class:`DocxBase`, whose unchanging parts are already compressed. Per document,
+:mod:`replicate.render.docx` only writes ``word/document.xml`` (between the base's head and tail),
+its relationships (hyperlinks), ``numbering.xml`` (restarted lists) and the core properties (title,
+language).
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,7 +98,15 @@ def _house_style(document: Any) -> None:
 
 def _language(document: Any, meta: DocMeta) -> None:
     """Document language in the default run properties (spell checking, hyphenation)."""
-    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_language(document.styles.element, meta)
+
+
+def set_language(styles: Any, meta: DocMeta) -> None:
+    """Set the language in the default run properties of ``styles`` (the root of ``styles.xml``).
+
+    The only place of a prepared package that depends on the language besides the core properties,
+    see :func:`docx_base`."""
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = parse_xml(f"<w:lang {_W}/>")
@@ -205,14 +215,44 @@ class DocxBase:
     """Width of the text column in EMU (tables share it between their columns)."""
     core_name: str
     core: bytes
-    """The core properties with every fixed field set; the title is set per document."""
+    """The core properties with every fixed field set; title and language are set per document."""
     static: tuple[Entry, ...]
     """Every other part, compressed once."""
 
 
 def docx_base(meta: DocMeta) -> DocxBase:
-    """The prepared package for ``meta`` (cached per language, footer, logo and reference document)."""
+    """The prepared package for ``meta`` (cached per language, footer, logo and reference document).
+
+    python-docx prepares one package per footer, logo and reference document (:func:`_docx_package`,
+    ~16 ms); each language is derived from it by setting the language in ``styles.xml`` (~5 ms),
+    with the bytes python-docx would write for that language (``tests/render/test_packages.py``
+    compares both ways). The language of the core properties is set per document, like the title.
+    """
     return _docx_base(meta.lang, meta.footer, file_key(meta.logo), file_key(meta.reference_docx))
+
+
+@lru_cache(maxsize=16)
+def _docx_base(
+    lang: str,
+    footer: str,
+    logo: tuple[str, int, int] | None,
+    reference: tuple[str, int, int] | None,
+) -> DocxBase:
+    meta = DocMeta("x", lang=lang, footer=footer, date=datetime.date(1980, 1, 1))
+    package = _docx_package(footer, logo, reference)
+    styles = etree.fromstring(package.styles)
+    set_language(styles, meta)
+    xml = bytes(etree.tostring(styles, encoding="UTF-8", standalone=True))  # as python-docx writes it
+    return replace(package.base, static=(*package.base.static, Entry.make(package.styles_name, xml)))
+
+
+@dataclass(frozen=True)
+class _DocxPackage:
+    """A prepared package without language: ``base`` lacks ``styles.xml``, which is kept uncompressed."""
+
+    base: DocxBase
+    styles_name: str
+    styles: bytes
 
 
 def _mark(parent: Any, before: Any) -> None:
@@ -235,13 +275,31 @@ def _check_prefixes(element: Any, part: str) -> None:
         raise ValueError(f"die DOCX-Vorlage verwendet in {part} unübliche XML-Präfixe")
 
 
-@lru_cache(maxsize=16)
-def _docx_base(
-    lang: str,
+@lru_cache(maxsize=8)
+def _docx_package(
     footer: str,
     logo: tuple[str, int, int] | None,
     reference: tuple[str, int, int] | None,
-) -> DocxBase:
+) -> _DocxPackage:
+    base, styles_name = build_docx_base(footer, logo, reference, "de")
+    (styles,) = [entry for entry in base.static if entry.name == styles_name]
+    return _DocxPackage(
+        base=replace(base, static=tuple(entry for entry in base.static if entry.name != styles_name)),
+        styles_name=styles_name,
+        styles=zlib.decompress(styles.data, -15) if styles.deflated else styles.data,
+    )
+
+
+def build_docx_base(
+    footer: str,
+    logo: tuple[str, int, int] | None,
+    reference: tuple[str, int, int] | None,
+    lang: str,
+) -> tuple[DocxBase, str]:
+    """The package for one language prepared by python-docx, and the name of its styles part.
+
+    :func:`docx_base` uses it once per footer, logo and reference document; the tests compare it
+    with the language variants derived from that."""
     meta = DocMeta(
         "x",
         lang=lang,
@@ -291,7 +349,8 @@ def _docx_base(
     if numbering_name is not None:
         numbering_head, numbering_tail = _split(entries.pop(numbering_name))
     core = entries.pop(core_name)
-    return DocxBase(
+    styles_name = str(document.part.part_related_by(RT.STYLES).partname).lstrip("/")
+    base = DocxBase(
         document_name=document_name,
         document_head=document_head,
         document_tail=document_tail,
@@ -309,3 +368,4 @@ def _docx_base(
         core=core,
         static=tuple(Entry.make(name, content) for name, content in entries.items()),
     )
+    return base, styles_name

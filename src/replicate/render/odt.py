@@ -3,9 +3,10 @@
 Headings are ``text:h`` with outline levels, lists ``text:list`` (ordered lists carry their start
 number), tables have a header row, the footer shows ``meta.footer`` and "Seite X von Y".
 
-odfdo prepares the package once per process and setting (language, footer, logo): styles, master
-page, manifest. Per document only ``content.xml`` (its body written as XML text, the markup odfdo
-would write) and ``meta.xml`` (title, date) are new; the other parts are compressed once.
+odfdo prepares the package once per process, writing direction, footer and logo: styles, master
+page, manifest; each language gets its own ``styles.xml`` derived from it. Per document only
+``content.xml`` (its body written as XML text, the markup odfdo would write) and ``meta.xml``
+(title, language, date) are new; the other parts are compressed once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from replicate.render.odt_styles import (
     TABLE_CELL,
     cell_style,
     install_styles,
+    set_language,
 )
 from replicate.render.tree import (
     cell_align,
@@ -52,6 +55,8 @@ _MULTI_SPACE = re.compile(r" +")
 _TABS_BREAKS = re.compile(r"(\n|\t)")
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
+_XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 _CREATION_DATE = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}creation-date"
 _LINK = (
     '<text:a xlink:href="{}" text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link">'
@@ -241,12 +246,17 @@ def _logo_frame(document: Any, logo: Path) -> Any:
     return Frame.image_frame(url, name="Logo", size=(f"{width:.3f}cm", f"{height}cm"), anchor_type="as-char")
 
 
+def _odf_language(meta: DocMeta) -> str:
+    """The document language for ``meta.xml``: ``de``, ``de-AT`` …"""
+    return f"{meta.language}-{meta.region}" if meta.region else meta.language
+
+
 def _metadata(document: Any, meta: DocMeta) -> None:
     """Title, language, generator and fixed dates (``meta.date`` at 00:00), never the clock."""
     stamp = datetime.datetime.combine(meta.date, datetime.time(0, 0))
     info = document.meta
     info.set_title(meta.title)
-    info.set_language(f"{meta.language}-{meta.region}" if meta.region else meta.language)
+    info.set_language(_odf_language(meta))
     info.set_creation_date(stamp)
     info.set_modification_date(stamp)
     info.set_generator("replicate")
@@ -266,7 +276,7 @@ class _OdtBase:
     """``content.xml`` up to the body's content (fonts, automatic styles, sequence declarations)."""
     content_tail: str
     meta: bytes
-    """``meta.xml`` with every fixed field set; title and dates are set per document."""
+    """``meta.xml`` with every fixed field set; title, language and dates are set per document."""
     static: tuple[Entry, ...]
 
 
@@ -275,6 +285,42 @@ _MARK = "replicate-insert-here"
 
 @lru_cache(maxsize=16)
 def _odt_base(lang: str, footer: str, logo: tuple[str, int, int] | None) -> _OdtBase:
+    """The prepared package for a language, footer and logo.
+
+    odfdo prepares one package per writing direction, footer and logo (:func:`build_odt_base`,
+    ~8 ms); each language is derived from it by setting the language of the default style in
+    ``styles.xml`` (~1 ms), with the bytes odfdo would write for that language
+    (``tests/render/test_packages.py`` compares both ways). ``meta.xml`` gets its language per
+    document, like the title.
+    """
+    meta = DocMeta("x", lang=lang, date=datetime.date(1980, 1, 1))
+    package = _odt_package(meta.rtl, footer, logo)
+    styles = etree.fromstring(package.styles)
+    set_language(styles, meta)
+    xml = _XML_DECLARATION + str(etree.tostring(styles, encoding="unicode")).encode("utf-8")
+    return replace(package.base, static=(*package.base.static, Entry.make("styles.xml", xml)))
+
+
+@dataclass(frozen=True)
+class _OdtPackage:
+    """A prepared package of one writing direction; ``base`` lacks ``styles.xml``, kept uncompressed."""
+
+    base: _OdtBase
+    styles: bytes
+
+
+@lru_cache(maxsize=8)
+def _odt_package(rtl: bool, footer: str, logo: tuple[str, int, int] | None) -> _OdtPackage:
+    base = build_odt_base("ar" if rtl else "de", footer, logo)
+    (styles,) = [entry for entry in base.static if entry.name == "styles.xml"]
+    return _OdtPackage(
+        base=replace(base, static=tuple(entry for entry in base.static if entry.name != "styles.xml")),
+        styles=zlib.decompress(styles.data, -15),
+    )
+
+
+def build_odt_base(lang: str, footer: str, logo: tuple[str, int, int] | None) -> _OdtBase:
+    """The package for one language as odfdo prepares it (the tests compare it with the derived one)."""
     meta = DocMeta(
         "x", lang=lang, footer=footer, date=datetime.date(1980, 1, 1), logo=Path(logo[0]) if logo else None
     )
@@ -300,13 +346,17 @@ def _odt_base(lang: str, footer: str, logo: tuple[str, int, int] | None) -> _Odt
 
 
 def _meta_xml(base: _OdtBase, meta: DocMeta) -> bytes:
-    """The base's ``meta.xml`` with this document's title and date."""
+    """The base's ``meta.xml`` with this document's title, language and date."""
     root = etree.fromstring(base.meta)
     stamp = meta.date.isoformat() + "T00:00:00"
     for element in root.iter(_DC_TITLE, _DC_DATE, _CREATION_DATE):
         element.text = meta.title if element.tag == _DC_TITLE else stamp
+    language = root.find(f".//{_DC_LANGUAGE}")
+    if language is None:
+        raise ValueError("meta.xml: keine Sprache")
+    language.text = _odf_language(meta)
     xml = str(etree.tostring(root, encoding="unicode"))
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml.encode("utf-8")
+    return _XML_DECLARATION + xml.encode("utf-8")
 
 
 def to_odt(tree: SyntaxTreeNode, meta: DocMeta) -> bytes:

@@ -21,6 +21,11 @@ TABLE = "KitTable"
 TABLE_CELL = "KitTableCell"
 
 _INDENT_CM = 0.635
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+}
 
 
 def _level_properties(level: int) -> str:
@@ -79,8 +84,31 @@ _ITALIC = 'fo:font-style="italic" style:font-style-asian="italic" style:font-sty
 _MONO = f'style:font-name="{MONO_FONT}" fo:font-size="9pt" style:font-name-complex="{MONO_FONT}"'
 
 
+def _country(meta: DocMeta) -> str:
+    return meta.region or ("DE" if meta.language == "de" else "none")
+
+
+def set_language(styles: Any, meta: DocMeta) -> None:
+    """Set the language of the default paragraph style in ``styles`` (the root of ``styles.xml``)
+    to ``meta``'s, as :func:`install_styles` writes it; the writing direction must be the same.
+
+    Apart from ``meta.xml``, the only place of a prepared package that depends on the language
+    rather than the direction (see :func:`replicate.render.odt._odt_base`)."""
+    found = styles.xpath(
+        "office:styles/style:default-style[@style:family='paragraph']/style:text-properties",
+        namespaces=_NS,
+    )
+    if len(found) != 1 or (found[0].get(f"{{{_NS['style']}}}language-complex") is not None) != meta.rtl:
+        raise ValueError("styles.xml: unerwartete Standardvorlage")
+    props = found[0]
+    props.set(f"{{{_NS['fo']}}}language", meta.language)
+    props.set(f"{{{_NS['fo']}}}country", _country(meta))
+    if meta.rtl:
+        props.set(f"{{{_NS['style']}}}language-complex", meta.language)
+
+
 def _default_style(meta: DocMeta) -> str:
-    country = meta.region or ("DE" if meta.language == "de" else "none")
+    country = _country(meta)
     complex_lang = f'style:language-complex="{meta.language}"' if meta.rtl else ""
     return (
         '<style:default-style style:family="paragraph">'

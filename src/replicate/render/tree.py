@@ -16,6 +16,7 @@ a no-break space (U+00A0), so that "§ 23a" never breaks across lines (code stay
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -24,7 +25,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block.hr import hr as _hr_rule
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 
 BALLOT_OPEN = "☐"
 BALLOT_DONE = "☒"
@@ -109,7 +111,55 @@ def markdown_parser() -> MarkdownIt:
 
 def parse(markdown: str) -> SyntaxTreeNode:
     """Parse ``markdown`` into a syntax tree (root node)."""
-    return SyntaxTreeNode(markdown_parser().parse(markdown))
+    return build_tree(markdown_parser().parse(markdown))
+
+
+def _node(parent: SyntaxTreeNode | None) -> SyntaxTreeNode:
+    node = SyntaxTreeNode.__new__(SyntaxTreeNode)
+    node.token = None
+    node.nester_tokens = None
+    node._parent = parent
+    node._children = []
+    return node
+
+
+def build_tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
+    """The tree ``SyntaxTreeNode(tokens)`` builds, made in one pass over the tokens.
+
+    markdown-it-py's constructor copies the token list of every container once per nesting level
+    and builds each node through ``__init__``; for the kit's documents that cost as much as the
+    parse itself. The nodes made here are the same (same class, same attributes, same tokens);
+    ``tests/render/test_tree.py`` compares both builders.
+    """
+    root = _node(None)
+    _add_children(root, tokens)
+    return root
+
+
+def _add_children(parent: SyntaxTreeNode, tokens: Sequence[Token]) -> None:
+    stack: list[tuple[SyntaxTreeNode, Token]] = []
+    current = parent
+    for token in tokens:
+        nesting = token.nesting
+        if nesting == 1:
+            node = _node(current)
+            current._children.append(node)
+            stack.append((current, token))
+            current = node
+        elif nesting == -1:
+            if not stack:
+                raise ValueError("Invalid token nesting")
+            outer, opening = stack.pop()
+            current.nester_tokens = _NesterTokens(opening, token)
+            current = outer
+        else:
+            node = _node(current)
+            node.token = token
+            current._children.append(node)
+            if token.children:
+                _add_children(node, token.children)
+    if stack:
+        raise ValueError(f"unclosed tokens starting {stack[0][1]}")
 
 
 def rewrite_href(href: str, suffix: str) -> str:
