@@ -38,11 +38,20 @@ def _german(err: Any) -> str:
     return str(err["msg"])
 
 
+def _hint(kind: str) -> str:
+    """What to do, for the errors where the message alone does not say it."""
+    if kind == "missing":
+        return "Feld ergänzen oder den ganzen Eintrag weglassen, wenn er unbekannt ist (alle Felder: replicate rules schema)."
+    if kind == "extra_forbidden":
+        return "Schreibweise prüfen; alle Felder zeigt replicate rules schema."
+    return ""
+
+
 def problems_from(exc: ValidationError, prefix: str = "") -> list[Problem]:
     """One problem per pydantic error; ``prefix`` (e.g. ``Zeile 12``) is put before the field path."""
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
         path = ".".join(str(p) for p in err["loc"]) or "(Datensatz)"
         location = f"{prefix}: {path}" if prefix else path
-        out.append(Problem(message=_german(err), location=location))
+        out.append(Problem(message=_german(err), location=location, hint=_hint(err["type"])))
     return out

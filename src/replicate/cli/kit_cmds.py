@@ -8,6 +8,7 @@ from pathlib import Path
 
 from replicate.cli._common import add_command
 from replicate.kit import new_kit
+from replicate.kit.destination import check_destination
 from replicate.settings import load_settings
 
 
@@ -18,6 +19,7 @@ def _progress(step: str, done: int, total: int) -> None:
 def _new(args: argparse.Namespace) -> int:
     settings = load_settings(args.settings)
     dest = Path(args.dest)
+    check_destination(dest, force=args.force)  # before announcing any work
     print(f"Baue das Kit „{settings.advice_service.project_name}“ nach {dest} …", file=sys.stderr)
     result = new_kit(settings, dest, force=args.force, progress=None if args.quiet else _progress)
     print(f"Fertig: {len(result.documents)} Dokumente, {len(result.files)} Dateien in {dest}")
