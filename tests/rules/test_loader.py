@@ -9,7 +9,7 @@ import pytest
 
 from replicate.errors import RulesError
 from replicate.rules import DATA_DIR, load_rules
-from replicate.screening.outcome import PREDICATES
+from replicate.screening.registry import predicates
 
 HERE = Path(__file__).parent
 
@@ -23,7 +23,7 @@ def _copy(tmp_path: Path) -> Path:
 def test_rules_load_and_every_condition_has_a_predicate():
     rules = load_rules()
     ids = {c.id for conds in rules.conditions.values() for c in conds}
-    assert ids <= set(PREDICATES)
+    assert ids <= set(predicates())
     assert {
         "p25b",
         "p25b_6",
