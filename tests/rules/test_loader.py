@@ -53,7 +53,7 @@ def test_duplicate_key_is_refused_with_line(tmp_path):
     shutil.copy(HERE / "badrules" / "duplicate.yaml", data / "p99.yaml")
     with pytest.raises(RulesError) as info:
         load_rules(data)
-    assert "p99.yaml:4: Schlüssel title ist doppelt" in str(info.value)
+    assert "p99.yaml:4: Schlüssel „title“ ist doppelt" in str(info.value)
 
 
 def test_unknown_key_is_refused_with_line(tmp_path):
