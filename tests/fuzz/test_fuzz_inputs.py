@@ -23,8 +23,39 @@ EXAMPLES = {
     ".toml": (ROOT / "examples" / "dresden.toml").read_text(encoding="utf-8"),
     ".yaml": (ROOT / "examples" / "landkreis-mittelsachsen.yaml").read_text(encoding="utf-8"),
 }
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SPECIAL = ["no", "on", "01705", "2027-02-30", ".inf", "inf", "<<", "&a", "*a", "\x00", "\x0b", "\ufeff", "[", "{", '"', "'", ":", "=", "\n", "\t", "-", "?", "!!python/object", "~", "1e999", "9" * 30]
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+SPECIAL = [
+    "no",
+    "on",
+    "01705",
+    "2027-02-30",
+    ".inf",
+    "inf",
+    "<<",
+    "&a",
+    "*a",
+    "\x00",
+    "\x0b",
+    "\ufeff",
+    "[",
+    "{",
+    '"',
+    "'",
+    ":",
+    "=",
+    "\n",
+    "\t",
+    "-",
+    "?",
+    "!!python/object",
+    "~",
+    "1e999",
+    "9" * 30,
+]
 
 
 def _mutate(text: str, data: st.DataObject) -> str:
@@ -66,7 +97,15 @@ def test_random_bytes_give_a_settings_error(suffix: str, content: bytes) -> None
 
 @FUZZ
 @given(
-    name=st.sampled_from(["REPLICATE_MUNICIPALITY", "REPLICATE_KIT__FORMATS", "REPLICATE_KIT__REFERENCE_DATE", "REPLICATE_FUNDER__INDICATORS", "REPLICATE_ADVICE_SERVICE__STAFF_FTE"]),
+    name=st.sampled_from(
+        [
+            "REPLICATE_MUNICIPALITY",
+            "REPLICATE_KIT__FORMATS",
+            "REPLICATE_KIT__REFERENCE_DATE",
+            "REPLICATE_FUNDER__INDICATORS",
+            "REPLICATE_ADVICE_SERVICE__STAFF_FTE",
+        ]
+    ),
     value=st.one_of(st.sampled_from(SPECIAL), st.text(max_size=20)).filter(lambda v: "\x00" not in v),
 )
 def test_environment_values_give_a_model_or_a_settings_error(name: str, value: str) -> None:
@@ -81,9 +120,37 @@ def test_environment_values_give_a_model_or_a_settings_error(name: str, value: s
             os.environ[name] = old
 
 
-HEADERS = ["case_id", "birth_date", "asylum", "asylum.outcome", "status_periods.0.kind", "status_periods.0.start", "convictions", "employment.jobs.1.hours_per_week", "x.99", "status_periods.100.start", ""]
+HEADERS = [
+    "case_id",
+    "birth_date",
+    "asylum",
+    "asylum.outcome",
+    "status_periods.0.kind",
+    "status_periods.0.start",
+    "convictions",
+    "employment.jobs.1.hours_per_week",
+    "x.99",
+    "status_periods.100.start",
+    "",
+]
 CELLS = st.one_of(
-    st.sampled_from(["", "ja", "nein", "[]", "{}", "[1", '{"a":', "2020-01-01", "2020-02-30", "duldung", "=1+2", "-5", "9" * 50]),
+    st.sampled_from(
+        [
+            "",
+            "ja",
+            "nein",
+            "[]",
+            "{}",
+            "[1",
+            '{"a":',
+            "2020-01-01",
+            "2020-02-30",
+            "duldung",
+            "=1+2",
+            "-5",
+            "9" * 50,
+        ]
+    ),
     st.text(max_size=10),
 )
 

@@ -17,10 +17,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from replicate.caserecord.dialect import DEFAULT, Dialect, decode, delimiter_of
-from replicate.caserecord.messages import problems_from
 from replicate.caserecord.model import CaseRecord
 from replicate.caserecord.unflatten import check_header, unflatten
 from replicate.errors import CaseRecordError, Problem
+from replicate.problems import CASE_RECORD, problems_from
 
 MAX_FILE_BYTES = 200_000_000
 """Largest caseload or case file read (200 MB; 10,000 cases take about 10 MB)."""
@@ -43,7 +43,8 @@ def parse_case(data: Any, prefix: str = "", file: Path | str | None = None) -> C
     try:
         return CaseRecord.model_validate(data)
     except ValidationError as exc:
-        raise CaseRecordError(file, problems_from(exc, prefix)) from None
+        problems = [p for _, p in problems_from(exc, CaseRecord, "json", CASE_RECORD, prefix)]
+        raise CaseRecordError(file, problems) from None
 
 
 def _bytes(path: Path) -> bytes:

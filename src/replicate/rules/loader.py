@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError
+from replicate.problems import RULE_FILE, problems_from
 from replicate.rules.models import BarsFile, Condition, ConditionRef, PathwayFile
 from replicate.rules.ruleset import RuleSet
 from replicate.yamlio import LineIndex, YamlProblem, parse
@@ -41,12 +42,8 @@ def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayF
         return model.model_validate(data)
     except ValidationError as exc:
         problems = [
-            Problem(
-                message="unbekannter Schlüssel" if e["type"] == "extra_forbidden" else e["msg"],
-                location=".".join(str(p) for p in e["loc"] if p not in ("own", "ref")),
-                line=lines.line(e["loc"], skip=("own", "ref")),
-            )
-            for e in exc.errors(include_url=False)
+            Problem(p.message, p.location, lines.line(loc, skip=RULE_FILE.skip), p.hint)
+            for loc, p in problems_from(exc, model, "yaml", RULE_FILE)
         ]
         raise RulesError(path, problems) from None
 

@@ -16,11 +16,11 @@ import pydantic_settings
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError, SettingsError
+from replicate.problems import Syntax, describe, location
 from replicate.settings import env
 from replicate.settings.files import docx_problem, logo_problem
 from replicate.settings.limits import MAX_FILE_BYTES, check_limits
 from replicate.settings.locate import toml_index
-from replicate.settings.messages import Syntax, describe, location
 from replicate.settings.root import Settings
 from replicate.settings.toml_errors import toml_problem
 from replicate.yamlio import LineIndex, YamlProblem, parse
