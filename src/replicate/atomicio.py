@@ -16,11 +16,13 @@ from typing import IO
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, encoding: str | None = None, newline: str | None = None) -> Iterator[IO[str]]:
+def atomic_writer(
+    path: Path, encoding: str | None = None, newline: str | None = None, errors: str | None = None
+) -> Iterator[IO[str]]:
     """Open a text stream whose content becomes ``path`` when the ``with`` block ends without error."""
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
+        with os.fdopen(handle, "w", encoding=encoding, newline=newline, errors=errors) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

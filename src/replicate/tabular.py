@@ -34,9 +34,10 @@ def write_csv(
     *,
     delimiter: str = ",",
     encoding: str = "utf-8",
+    errors: str = "strict",
 ) -> None:
     """Write a CSV file atomically; every cell passes :func:`safe_cell`. Raises OSError, UnicodeError."""
-    with atomic_writer(path, encoding=encoding, newline="") as stream:
+    with atomic_writer(path, encoding=encoding, newline="", errors=errors) as stream:
         writer = csv.writer(stream, delimiter=delimiter)
         writer.writerow([safe_cell(name) for name in header])
         for row in rows:

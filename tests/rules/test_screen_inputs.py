@@ -231,3 +231,15 @@ def test_write_csv_is_atomic(tmp_path: Path) -> None:
         write_csv(target, ["x"], rows())  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "alt\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]
+
+
+def test_a_lone_surrogate_in_a_json_caseload_is_written_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "faelle.jsonl"
+    path.write_text('{"case_id": "A-\\ud800"}\n{"case_id": "B"}\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, err = _run(capsys, str(path), "--out", str(out))
+    assert code == 0 and "Kodierung UTF-8 mit BOM" in err
+    fall = [row["fall"] for row in csv.DictReader(out.open(encoding="utf-8-sig"))]
+    assert fall == ["A-\\ud800", "B"]

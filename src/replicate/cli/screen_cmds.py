@@ -129,15 +129,22 @@ def _write(path: Path, result: CaseloadResult, dialect: Dialect) -> str:
     """Write the result table atomically in the caseload's dialect; return the encoding used.
 
     Text that Windows-1252 cannot hold is written as UTF-8 with byte order mark instead (said in the
-    summary), never replaced by question marks.
+    summary), never replaced by question marks; a lone surrogate (possible in JSON) is written as ``\ud800``.
     """
     encoding = dialect.encoding
     try:
         try:
             write_csv(path, result.header, result.rows, delimiter=dialect.delimiter, encoding=encoding)
-        except UnicodeEncodeError:
+        except UnicodeEncodeError:  # a character Windows-1252 lacks, or a lone surrogate from JSON
             encoding = "utf-8-sig"
-            write_csv(path, result.header, result.rows, delimiter=dialect.delimiter, encoding=encoding)
+            write_csv(
+                path,
+                result.header,
+                result.rows,
+                delimiter=dialect.delimiter,
+                encoding=encoding,
+                errors="backslashreplace",
+            )
     except OSError as exc:
         raise CaseRecordError(
             path, [Problem(f"Ergebnisdatei kann nicht geschrieben werden ({exc.strerror})")]
