@@ -39,8 +39,11 @@ def _is_caseload(path: Path) -> bool:
     if path.suffix.lower() in CASELOAD_SUFFIXES:
         return True
     if path.suffix.lower() == ".json" and path.is_file():
-        with path.open("rb") as stream:
-            return stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
+        try:
+            with path.open("rb") as stream:
+                return stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
+        except OSError:
+            return False  # reading it again as one case reports why it cannot be read
     return False
 
 
