@@ -243,3 +243,14 @@ def test_a_lone_surrogate_in_a_json_caseload_is_written_not_fatal(
     assert code == 0 and "Kodierung UTF-8 mit BOM" in err
     fall = [row["fall"] for row in csv.DictReader(out.open(encoding="utf-8-sig"))]
     assert fall == ["A-\\ud800", "B"]
+
+
+def test_file_errors_are_worded_in_german() -> None:
+    import errno
+
+    from replicate.oswords import reason
+
+    assert reason(PermissionError(errno.EACCES, "Permission denied")) == "keine Berechtigung"
+    assert reason(OSError(errno.ENOSPC, "No space left on device")) == "kein Platz mehr auf dem Datenträger"
+    assert "Permission" not in reason(OSError(errno.EPERM, "Operation not permitted"))
+    assert reason(OSError(errno.EBADF, "Bad file descriptor")) == f"Fehler des Betriebssystems Nr. {errno.EBADF}"

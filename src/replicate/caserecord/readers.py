@@ -20,6 +20,7 @@ from replicate.caserecord.dialect import DEFAULT, Dialect, decode, delimiter_of
 from replicate.caserecord.model import CaseRecord
 from replicate.caserecord.unflatten import check_header, unflatten
 from replicate.errors import CaseRecordError, Problem
+from replicate.oswords import reason
 from replicate.problems import CASE_RECORD, problems_from
 
 MAX_FILE_BYTES = 200_000_000
@@ -66,7 +67,7 @@ def _bytes(path: Path) -> bytes:
             )
         return path.read_bytes()
     except OSError as exc:
-        raise CaseRecordError(path, [Problem(f"Datei kann nicht gelesen werden ({exc.strerror})")]) from None
+        raise CaseRecordError(path, [Problem(f"Datei kann nicht gelesen werden ({reason(exc)})")]) from None
 
 
 def _json(text: str) -> Any:
@@ -144,8 +145,9 @@ def read_csv(path: Path, data: bytes) -> tuple[Dialect, Iterator[Row]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
     try:
         header = next(reader, [])
-    except csv.Error as exc:
-        raise CaseRecordError(path, [Problem(f"Kopfzeile nicht lesbar ({exc})", "Zeile 1")]) from None
+    except csv.Error:
+        problem = Problem("Kopfzeile nicht lesbar (zu lang oder mit unzulässigem Zeichen)", "Zeile 1")
+        raise CaseRecordError(path, [problem]) from None
     header = [name.strip() for name in header]
     problems = check_header(header)
     if problems:

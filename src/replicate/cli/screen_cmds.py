@@ -16,6 +16,7 @@ from replicate.caserecord import load_case
 from replicate.caserecord.dialect import Dialect
 from replicate.cli._common import add_command
 from replicate.errors import CaseRecordError, Problem
+from replicate.oswords import reason
 from replicate.rules import RuleSet, load_rules
 from replicate.rules.local import apply_local
 from replicate.screening import explain, screen
@@ -150,7 +151,7 @@ def _write(path: Path, result: CaseloadResult, dialect: Dialect) -> str:
             )
     except OSError as exc:
         raise CaseRecordError(
-            path, [Problem(f"Ergebnisdatei kann nicht geschrieben werden ({exc.strerror})")]
+            path, [Problem(f"Ergebnisdatei kann nicht geschrieben werden ({reason(exc)})")]
         ) from None
     return encoding
 

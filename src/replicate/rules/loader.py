@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError
+from replicate.oswords import reason
 from replicate.problems import RULE_FILE, problems_from
 from replicate.rules.models import BarsFile, Condition, ConditionRef, PathwayFile
 from replicate.rules.ruleset import RuleSet
@@ -27,8 +28,10 @@ def read_yaml(path: Path) -> tuple[Any, LineIndex]:
     """Parse a rule or case file; return the data and the line of every key (for messages)."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(path, [Problem(f"Datei kann nicht gelesen werden ({exc})")]) from None
+    except OSError as exc:
+        raise RulesError(path, [Problem(f"Datei kann nicht gelesen werden ({reason(exc)})")]) from None
+    except UnicodeDecodeError:
+        raise RulesError(path, [Problem("Datei ist nicht in UTF-8 gespeichert")]) from None
     try:
         data, node = parse(text)
     except YamlProblem as exc:

@@ -16,6 +16,7 @@ import pydantic_settings
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError, SettingsError
+from replicate.oswords import reason
 from replicate.problems import Syntax, describe, location
 from replicate.settings import env
 from replicate.settings.files import docx_problem, logo_problem
@@ -62,7 +63,7 @@ def _text(path: Path) -> str:
             line,
         ) from None
     except OSError as exc:
-        raise _refuse(path, f"Datei kann nicht gelesen werden ({exc.strerror})") from None
+        raise _refuse(path, f"Datei kann nicht gelesen werden ({reason(exc)})") from None
 
 
 def _read(path: Path) -> tuple[dict[str, Any], LineIndex, Syntax]:
