@@ -28,7 +28,9 @@ def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayF
     except ValidationError as exc:
         problems = [
             Problem(
-                message="unbekannter Schlüssel" if e["type"] == "extra_forbidden" else e["msg"],
+                message="unbekannter Schlüssel"
+                if e["type"] == "extra_forbidden"
+                else e["msg"].removeprefix("Value error, "),
                 location=".".join(str(p) for p in e["loc"] if p not in ("own", "ref")),
                 line=line_of(node, tuple(e["loc"])),
             )
@@ -99,6 +101,24 @@ def _check(rules: RuleSet, directory: Path) -> None:
         for pid in bar.lifted_by:
             if pid not in rules.pathways:
                 problems.append(Problem(f"lifted_by nennt unbekannten Weg {pid}", f"bars.yaml: {bar.id}"))
+    problems += _unlabelled(rules)
     if problems:
         raise RulesError(directory, problems)
     rules.resolve_all()
+
+
+def _unlabelled(rules: RuleSet) -> list[Problem]:
+    """Coded list values without German wording (a parameter with ``labels`` must word every code)."""
+    conditions = [*rules.shared.values()] + [
+        e for p in rules.pathways.values() for e in p.conditions if isinstance(e, Condition)
+    ]
+    return [
+        Problem(f"Parameter {name}: keine Bezeichnung für „{code}“ (labels ergänzen)", cond.id)
+        for cond in conditions
+        for name, param in cond.parameters.items()
+        if param.labels
+        for value in param.values.values()
+        if isinstance(value, list)
+        for code in value
+        if code not in param.labels
+    ]

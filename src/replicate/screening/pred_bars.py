@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from replicate.caserecord.record_parts import Conviction
+from replicate.screening.labels import MEASURE_LABELS
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, predicate
+
+
+def ground_label(ctx: Ctx, ground: str | None) -> str:
+    """The German wording of a coded rejection ground (never the code itself)."""
+    for name in ("barring_grounds", "non_barring_grounds"):
+        label = ctx.condition.parameters[name].labels.get(ground or "")
+        if label:
+            return label
+    return "Grund nicht angegeben"
 
 
 @predicate("p10_3_s2", reads=lambda pathway: pathway.grant_kind == "anspruch")
@@ -15,16 +25,17 @@ def title_bar_ou(ctx: Ctx) -> Outcome:
         return Outcome(MET, "keine Ablehnung als „offensichtlich unbegründet“")
     ground = asylum.ou_ground
     if ground in ctx.p("non_barring_grounds"):
-        return Outcome(MET, f"OU-Ablehnung aus einem Grund ohne Titelsperre ({ground})")
+        return Outcome(MET, Text("Ablehnung als „offensichtlich unbegründet“ ohne Titelsperre ({})", ground_label(ctx, ground)))
     if ground not in ctx.p("barring_grounds"):
-        return Outcome(UNKNOWN, "Rechtsgrund der OU-Ablehnung unbekannt")
+        return Outcome(UNKNOWN, "Rechtsgrundlage der Ablehnung als „offensichtlich unbegründet“ unbekannt")
+    text = Text("abgelehnt als „offensichtlich unbegründet“ ({}): Titelsperre nach § 10 Abs. 3 Satz 2", ground_label(ctx, ground))
     if ctx.pathway.grant_kind == "anspruch":
         return Outcome(
             NOT_MET,
-            f"Titelsperre ({ground}); Ausnahme bei strikem Anspruch (§ 10 Abs. 3 Satz 3) prüfen",
+            Text("{}; Ausnahme bei striktem Rechtsanspruch (§ 10 Abs. 3 Satz 3) prüfen", text),
             manual=True,
         )
-    return Outcome(NOT_MET, f"Titelsperre nach § 10 Abs. 3 Satz 2 ({ground})")
+    return Outcome(NOT_MET, text)
 
 
 @predicate("p11_ban", reads=lambda pathway: pathway.abschnitt5)
@@ -157,7 +168,7 @@ def removal_imminent(ctx: Ctx) -> Outcome:
     if measures is None:
         return Outcome(UNKNOWN, "unbekannt, ob Maßnahmen zur Aufenthaltsbeendigung bevorstehen")
     if measures:
-        return Outcome(NOT_MET, "bevorstehende Maßnahmen: " + ", ".join(measures))
+        return Outcome(NOT_MET, "bevorstehende Maßnahmen: " + "; ".join(MEASURE_LABELS[m] for m in measures))
     return Outcome(MET, "keine konkreten Maßnahmen bekannt")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from replicate.caserecord._base import LEVEL_ORDER
+from replicate.screening.labels import STATUS_LABELS
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, fmt, predicate
 from replicate.screening.pred_bars import crim_60d
 from replicate.screening.stay import STAY_KINDS, holder_deadlines, stay
@@ -32,7 +33,7 @@ def tolerated_or_holder(ctx: Ctx) -> Outcome:
         return Outcome(MET, "Inhaber einer AE nach § 104c", met_until=until, deadlines=holder_deadlines(ctx))
     if not facts.known_status:
         return Outcome(UNKNOWN, "Status am Stichtag unbekannt")
-    kinds = ", ".join(sorted(facts.current_kinds)) or "kein Status erfasst"
+    kinds = ", ".join(sorted(STATUS_LABELS[k] for k in facts.current_kinds)) or "kein Status erfasst"
     return Outcome(NOT_MET, Text("weder geduldet noch § 104c-Inhaber ({})", kinds))
 
 
