@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from replicate.screening.intervals import add_months
+from replicate.screening.intervals import add_months, after_event
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, fmt, predicate
 from replicate.screening.stay import TOLERATED_KINDS, stay
 
@@ -52,7 +52,7 @@ def _identity_deadline(ctx: Ctx, entered: date) -> date:
     if entered <= ctx.p("mid_entry_until"):
         mid: date = ctx.p("mid_deadline")
         return min(ctx.as_of, mid)
-    return min(ctx.as_of, add_months(entered, ctx.p("late_months")) - timedelta(days=1))
+    return min(ctx.as_of, after_event(entered, ctx.p("late_months")))  # from an event: §§ 187 I, 188 II BGB
 
 
 @predicate("p60c.identity")
