@@ -66,6 +66,7 @@ HOLDER = {
         {"kind": "ae_104c", "start": "2025-07-01", "end": "2029-12-31"},
     ],
     "convictions": [],
+    "household": {"children": []},  # asked: no children (the four-year rule does not apply)
 }
 
 

@@ -33,8 +33,9 @@ SCHEMA_VERSION = "1"
 class Employment(Part):
     """Employment history and permission to work."""
 
-    jobs: list[Job] = Field(default_factory=list)
-    """Beschäftigungen mit Zeiträumen, Stunden und Sozialversicherungspflicht."""
+    jobs: list[Job] | None = None
+    """Beschäftigungen mit Zeiträumen, Stunden und Sozialversicherungspflicht; leere Liste = keine
+    Beschäftigung, leer gelassen = nicht erfragt."""
     work_permit: bool | None = None
     """Liegt eine Beschäftigungserlaubnis vor?"""
 

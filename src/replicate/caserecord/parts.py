@@ -105,8 +105,8 @@ class Household(Part):
     """Lebt ein Ehegatte oder Lebenspartner im Haushalt?"""
     spouse_intentional_conviction: bool | None = None
     """Ist der Ehegatte wegen einer vorsätzlichen Straftat verurteilt (§ 60d Abs. 1 Nr. 7)?"""
-    children: list[Child] = Field(default_factory=list)
-    """Kinder mit Geburtsdatum."""
+    children: list[Child] | None = None
+    """Kinder mit Geburtsdatum; leere Liste = keine Kinder, leer gelassen = nicht erfragt."""
     single_parent: bool = False
     """Alleinerziehend (§ 25b Abs. 1 Satz 3)."""
     cares_for_relative: bool = False

@@ -43,7 +43,7 @@ def _run(ctx: Ctx, step: Step) -> Outcome:
         out = Outcome(UNKNOWN, f"für den Stichtag ist kein Wert hinterlegt: {missing}", manual=True)
     if step.reason and out.status == NOT_MET and out.met_from is None and not out.manual:
         detail = Text("{} – {}", out.raw_detail, step.reason)
-        out = Outcome(NOT_MET, detail, None, out.met_until, True, out.deadlines)
+        out = Outcome(NOT_MET, detail, None, out.met_until, True, out.deadlines, out.step)
     ctx.facts.memo[step.key] = out
     return out
 

@@ -25,10 +25,18 @@ def title_bar_ou(ctx: Ctx) -> Outcome:
         return Outcome(MET, "keine Ablehnung als „offensichtlich unbegründet“")
     ground = asylum.ou_ground
     if ground in ctx.p("non_barring_grounds"):
-        return Outcome(MET, Text("Ablehnung als „offensichtlich unbegründet“ ohne Titelsperre ({})", ground_label(ctx, ground)))
+        return Outcome(
+            MET,
+            Text(
+                "Ablehnung als „offensichtlich unbegründet“ ohne Titelsperre ({})", ground_label(ctx, ground)
+            ),
+        )
     if ground not in ctx.p("barring_grounds"):
         return Outcome(UNKNOWN, "Rechtsgrundlage der Ablehnung als „offensichtlich unbegründet“ unbekannt")
-    text = Text("abgelehnt als „offensichtlich unbegründet“ ({}): Titelsperre nach § 10 Abs. 3 Satz 2", ground_label(ctx, ground))
+    text = Text(
+        "abgelehnt als „offensichtlich unbegründet“ ({}): Titelsperre nach § 10 Abs. 3 Satz 2",
+        ground_label(ctx, ground),
+    )
     if ctx.pathway.grant_kind == "anspruch":
         return Outcome(
             NOT_MET,

@@ -96,7 +96,7 @@ def livelihood(ctx: Ctx) -> Outcome:
 
 @predicate("p25a_2.child")
 def child_25a(ctx: Ctx) -> Outcome:
-    children = ctx.facts.case.household.children
+    children = ctx.facts.case.household.children or []
     if any(c.holds_25a and c.birth_date <= ctx.as_of < add_years(c.birth_date, 18) for c in children):
         return Outcome(MET, "minderjähriges Kind mit Aufenthaltserlaubnis nach § 25a")
     return Outcome(NOT_MET, "kein minderjähriges Kind mit Aufenthaltserlaubnis nach § 25a")

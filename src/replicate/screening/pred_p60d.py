@@ -65,6 +65,8 @@ def employment(ctx: Ctx) -> Outcome:
     months, hours = ctx.p("months"), ctx.p("hours")
     start = work_chain(ctx.facts, hours)
     if start is None:
+        if not ctx.facts.jobs_known:
+            return Outcome(UNKNOWN, "Angaben zur Beschäftigung fehlen (nicht erfragt)")
         if not ctx.facts.case.employment.jobs:
             return Outcome(NOT_MET, "keine Beschäftigung erfasst")
         return Outcome(
@@ -122,11 +124,13 @@ def language(ctx: Ctx) -> Outcome:
 @predicate("p60d.children")
 def children(ctx: Ctx) -> Outcome:
     kids = ctx.facts.case.household.children
+    if kids is None:
+        return Outcome(UNKNOWN, "Angaben zu Kindern fehlen")
     if any(c.serious_offence for c in kids):
         return Outcome(NOT_MET, "ein Kind erfüllt § 54 Abs. 2 Nr. 1–2 oder § 29 BtMG")
     first = ctx.of("p25b.school_children", "school_age_from")
     last = ctx.of("p25b.school_children", "school_age_until")
-    seen = ctx.facts.school_age_children(first, last)
+    seen = ctx.facts.school_age_children(first, last) or []
     if False in seen:
         return Outcome(NOT_MET, "ein schulpflichtiges Kind besucht die Schule nicht")
     if None in seen:

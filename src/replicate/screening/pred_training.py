@@ -128,6 +128,8 @@ def after_60c(ctx: Ctx) -> Outcome:
         return Outcome(UNKNOWN, "Ausbildungsabschluss unbekannt")
     if not t.completed:
         return Outcome(NOT_MET, "Ausbildung nicht (erfolgreich) abgeschlossen")
+    if case.employment.jobs is None:
+        return Outcome(UNKNOWN, "Angaben zur Beschäftigung fehlen (nicht erfragt)")
     jobs = [j for j in case.employment.jobs if j.start <= ctx.as_of and (j.end is None or j.end >= ctx.as_of)]
     if any(j.matches_qualification for j in jobs):
         return Outcome(MET, "Ausbildung abgeschlossen, passende Beschäftigung")

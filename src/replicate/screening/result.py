@@ -52,7 +52,9 @@ class ConditionResult:
 
     @property
     def next_step(self) -> str:
-        return "" if self.outcome.status == MET else self.condition.next_step
+        if self.outcome.status == MET:
+            return ""
+        return self.outcome.step or self.condition.next_step
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
