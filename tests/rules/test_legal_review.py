@@ -57,3 +57,88 @@ def test_pruefschema_has_no_internal_names(day: date) -> None:
     text = render_pruefschema(load_rules(), day)
     assert not INTERNAL.findall(text.replace("\\_", "_"))
     assert "strikem" not in text
+
+
+# --- screener results ------------------------------------------------------------------------------
+
+from replicate.caserecord import parse_case  # noqa: E402
+from replicate.screening import explain, screen  # noqa: E402
+
+from .base_case import base_case  # noqa: E402
+
+DAY = date(2026, 11, 25)
+
+
+def _screen(day: date = DAY, **changes: object):
+    return screen(parse_case(base_case(**changes)), load_rules(), day)
+
+
+def test_share_given_as_a_fraction_is_warned_about() -> None:
+    result = _screen(livelihood={"share_covered_by_work": 0.8, "secured_now": True})
+    assert result.pathways["p25b"].verdict == "nicht möglich"  # read as 0.8 %, as entered
+    assert any("0.8 %" in w and "80 eintragen" in w for w in result.warnings)
+    assert "Bitte prüfen:" in explain(result)
+    assert _screen(livelihood={"share_covered_by_work": 0, "secured_now": False}).warnings == []
+    assert _screen().warnings == []
+
+
+def test_overlapping_status_periods_are_warned_about_in_words() -> None:
+    periods = [
+        {"kind": "gestattung", "start": "2018-03-01", "end": "2019-07-31"},
+        {"kind": "duldung", "start": "2019-06-01"},
+    ]
+    result = _screen(status_periods=periods)
+    assert len(result.warnings) == 1
+    warning = result.warnings[0]
+    assert "Aufenthaltsgestattung ab 01.03.2018 (bis 31.07.2019)" in warning and "Duldung ab 01.06.2019" in warning
+    assert not re.search(r"\bgestattung\b|\bduldung\b", warning)  # words, not codes
+    assert result.to_dict()["warnings"] == result.warnings
+
+
+def test_pensioner_is_not_told_to_work_more_hours() -> None:
+    result = _screen(
+        birth_date="1955-03-10",
+        language={"oral": "A1", "fdgo_declaration": True, "civic_knowledge": True},
+        livelihood={"share_covered_by_work": 0, "secured_now": False},
+    )
+    p25b = result.pathways["p25b"]
+    livelihood = next(c for c in p25b.conditions if c.id == "p25b.livelihood")
+    assert livelihood.status == "erfüllt" and "Regelaltersgrenze" in livelihood.detail
+    assert not any("Arbeitsstunden" in s for s in p25b.next_steps)
+    assert any("§ 25b Abs. 3" in s for s in p25b.next_steps)  # the language exemption is what to prove
+
+
+def test_ou_rejection_is_shown_with_the_discretion_not_dropped() -> None:
+    result = _screen(asylum={"outcome": "abgelehnt_offensichtlich_unbegruendet", "ou_ground": "art42_1_c"})
+    p25b = result.pathways["p25b"]
+    bar = next(c for c in p25b.conditions if c.id == "p10_3_s2")
+    assert p25b.verdict == "manuelle Prüfung" and bar.kind == "ermessen"
+    assert "Art. 42 Abs. 1 UAbs. 1 Buchst. c VO (EU) 2024/1348" in bar.detail
+    assert "§ 25b Abs. 5 Satz 2" in bar.detail and "art42" not in bar.detail
+    assert "Ermessen" in bar.next_step
+    assert result.pathways["p23a"].verdict != "nicht möglich" or "p10_3_s2" not in result.pathways["p23a"].blocking
+
+
+def test_holder_is_told_the_transition_not_a_new_104c_permit() -> None:
+    periods = [
+        {"kind": "duldung", "start": "2016-01-01", "end": "2025-06-30"},
+        {"kind": "ae_104c", "start": "2025-07-01", "end": "2026-12-31"},
+    ]
+    text = explain(_screen(status_periods=periods))
+    section = text.split("## Übergang aus der Aufenthaltserlaubnis nach § 104c")[1]
+    assert "Ergebnis: MÖGLICH JETZT" in section
+    assert "Möglich ist: Antrag auf Verlängerung als Aufenthaltserlaubnis nach § 25a oder § 25b" in section
+
+
+def _section(text: str, title: str) -> str:
+    return text.split(f"## {title}")[1].split("\n## ")[0]
+
+
+def test_pruefschema_drops_the_104c_holder_status_after_30_june_2027() -> None:
+    title = "Aufenthaltserlaubnis bei nachhaltiger Integration"
+    before = _section(render_pruefschema(load_rules(), date(2027, 6, 30)), title)
+    after = _section(render_pruefschema(load_rules(), date(2027, 7, 1)), title)
+    assert "Geduldet oder Inhaber einer Aufenthaltserlaubnis nach § 104c" in before
+    assert "Inhaber einer Aufenthaltserlaubnis nach § 104c" not in after
+    assert "### 1. Geduldet" in after and "Fassung ab 01.07.2027" in after
+    assert "BGBl. I S. 2847" in before  # the source law of the date 30.06.2027 is cited

@@ -75,6 +75,7 @@ def _caseload(args: argparse.Namespace) -> int:
                 continue
             result = screen(row.record, rules, args.as_of)
             out: dict[str, Any] = {"zeile": row.label, "fall": row.record.case_id}
+            out["hinweise"] = " | ".join(result.warnings)
             for pid, p in result.pathways.items():
                 out[pid] = p.label
                 out[f"{pid}_blockiert"] = " ".join(p.blocking)

@@ -66,6 +66,7 @@ def _condition_block(n: int, cond: Condition, as_of: date, local_evidence: set[s
         ("Nachweise", "; ".join(evidence)),
         ("Nächster Schritt", cond.next_step or ""),
         ("Manuelle Prüfung", cond.unsettled or ""),
+        ("Hinweis", cond.note or ""),
         ("Örtlicher Hinweis", "; ".join(_text(note) for note in cond.local_notes)),
         ("Örtliche Praxis", _text(cond.local_practice) if cond.local_practice else ""),
     ]

@@ -22,6 +22,7 @@ from replicate.screening.plan import PathwayPlan, Prepared, Step, prepare
 from replicate.screening.result import PathwayResult, ScreeningResult
 from replicate.screening.text import Text
 from replicate.screening.verdict import decide
+from replicate.screening.warnings import case_warnings
 
 
 def evaluate(ctx: Ctx, step: Step) -> Outcome:
@@ -84,7 +85,7 @@ def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
             verdict, possible_from = decide(outcomes)
             result = PathwayResult(plan.pathway, verdict, possible_from, plan.conditions, outcomes)
         pathways[plan.pathway.id] = result
-    return ScreeningResult(case_id=case.case_id, as_of=as_of, pathways=pathways)
+    return ScreeningResult(case.case_id, as_of, pathways, case_warnings(case))
 
 
 __all__ = ["evaluate", "prepare", "screen"]

@@ -28,7 +28,7 @@ def age(ctx: Ctx) -> Outcome:
     return Outcome(MET, Text("Antrag möglich bis {}", last_day), met_until=last_day, deadlines=deadline)
 
 
-@predicate("p25a.status")
+@predicate("p25a.status", "p25a.status_geduldet")
 def status(ctx: Ctx) -> Outcome:
     holder = tolerated_or_holder(ctx)
     if ctx.facts.holder_104c is not None and holder.status == MET:

@@ -13,7 +13,7 @@ from replicate.screening.pred_bars import crim_60d
 from replicate.screening.stay import STAY_KINDS, holder_deadlines, stay
 
 
-@predicate("p25b.status")
+@predicate("p25b.status", "p25b.status_geduldet")
 def tolerated_or_holder(ctx: Ctx) -> Outcome:
     facts = ctx.facts
     if facts.geduldet:
