@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from replicate.caserecord._base import LEVEL_ORDER
+from replicate.caserecord import LEVEL_ORDER
 from replicate.screening.labels import STATUS_LABELS
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, fmt, predicate
 from replicate.screening.pension import pension_age_from

@@ -1,13 +1,17 @@
-"""Turn pydantic validation errors into plain German problems with a fix."""
+"""Turn pydantic validation errors into plain German problems with a fix in the file's own syntax."""
 
 from __future__ import annotations
 
 import difflib
-from typing import Any
+import json
+import re
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from replicate.errors import Problem
+
+Syntax = Literal["toml", "yaml", "env"]
 
 
 def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
@@ -25,28 +29,73 @@ def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | 
     return model
 
 
-def _example(model: type[BaseModel] | None, key: str) -> str:
+def _literal(value: Any, syntax: Syntax) -> str:
+    """``value`` written as a value in the given syntax (text quoted, Yes/No as true/false)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(v, syntax) for v in value) + "]"
+    text = str(value)
+    return text if syntax == "env" else json.dumps(text, ensure_ascii=False)
+
+
+def assignment(loc: tuple[Any, ...], value: Any, syntax: Syntax) -> str:
+    """How to write ``value`` for the key at ``loc``: ``key = "…"`` (TOML), ``key: "…"`` (YAML) or
+    ``REPLICATE_SECTION__KEY=…`` (environment)."""
+    names = [str(p) for p in loc if not isinstance(p, int)]
+    key = names[-1] if names else ""
+    if syntax == "env":
+        variable = "REPLICATE_" + "__".join(n.upper() for n in names)
+        written = (
+            json.dumps(value, ensure_ascii=False) if isinstance(value, list) else _literal(value, syntax)
+        )
+        return f"{variable}={written}"
+    if syntax == "yaml":
+        return f"{key}: {_literal(value, syntax)}"
+    return f"{key} = {_literal(value, syntax)}"
+
+
+def _example(model: type[BaseModel] | None, loc: tuple[Any, ...], syntax: Syntax) -> str:
+    key = str(loc[-1]) if loc else ""
     if model is None or key not in model.model_fields:
         return ""
     examples = model.model_fields[key].examples
     if not examples:
         return ""
-    value = examples[0]
-    if isinstance(value, str):
-        return f'{key} = "{value}"'
-    if isinstance(value, bool):
-        return f"{key} = {str(value).lower()}"
-    return f"{key} = {value!r}".replace("'", '"')
+    return assignment(loc, examples[0], syntax)
 
 
-def _describe(error: Any, root: type[BaseModel]) -> tuple[str, str]:
-    """(message, hint) for one pydantic error dict."""
+def _german_list(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as „a“, „b“ oder „c“."""
+    quoted = re.sub(r"'([^']*)'", r"„\1“", expected)
+    return re.sub(r" or (?=„)", " oder ", quoted)
+
+
+def _given(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+_WANTED = {
+    "string_type": "ein Text",
+    "list_type": "eine Liste",
+    "dict_type": "ein Abschnitt mit Schlüsseln",
+    "model_type": "ein Abschnitt mit Schlüsseln",
+    "model_attributes_type": "ein Abschnitt mit Schlüsseln",
+}
+
+
+def describe(error: Any, root: type[BaseModel], syntax: Syntax = "toml") -> tuple[str, str]:
+    """(message, hint) for one pydantic error dict; examples and fixes are written in ``syntax``."""
     loc = tuple(error["loc"])
     key = str(loc[-1]) if loc else ""
     model = _model_at(root, loc)
-    example = _example(model, key)
+    example = _example(model, loc, syntax)
     kind = error["type"]
     given = error.get("input")
+    ctx = error.get("ctx") or {}
     if kind == "missing":
         hint = f"Tragen Sie den Wert ein, z. B. {example}." if example else "Tragen Sie den Wert ein."
         return "Pflichtangabe fehlt", hint + " `replicate init` zeigt eine vollständige Vorlage."
@@ -57,40 +106,64 @@ def _describe(error: Any, root: type[BaseModel]) -> tuple[str, str]:
         return f"unbekannter Schlüssel „{key}“", hint
     if kind.startswith("date") or kind.startswith("datetime"):
         return (
-            f"„{given}“ ist kein gültiges Datum",
-            "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-12-31.",
+            f"„{_given(given)}“ ist kein gültiges Datum",
+            "Schreiben Sie das Datum als JJJJ-MM-TT und prüfen Sie Tag und Monat, z. B. 2026-12-31.",
         )
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"ungültiger Wert „{given}“", f"Erlaubt sind: {expected}."
+    if kind == "literal_error" or kind == "enum":
+        expected = _german_list(str(ctx.get("expected", "")))
+        return f"ungültiger Wert „{_given(given)}“", f"Erlaubt sind: {expected}."
+    if kind == "finite_number":
+        return f"„{_given(given)}“ ist keine endliche Zahl", "Geben Sie eine gewöhnliche Zahl an, z. B. 150."
     if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
-        return f"„{given}“ ist keine Zahl", f"Geben Sie eine Zahl ohne Anführungszeichen an, z. B. {example}."
+        hint = "Geben Sie eine Zahl ohne Anführungszeichen an"
+        return f"„{_given(given)}“ ist keine Zahl", f"{hint}, z. B. {example}." if example else f"{hint}."
     if kind in {"bool_parsing", "bool_type"}:
-        return f"„{given}“ ist kein Ja/Nein-Wert", "Schreiben Sie true (ja) oder false (nein)."
-    if kind in {"string_type", "list_type", "dict_type", "model_type", "model_attributes_type"}:
-        wanted = {
-            "string_type": "einen Text",
-            "list_type": "eine Liste",
-        }.get(kind, "einen Abschnitt mit Schlüsseln")
-        return f"falscher Typ: erwartet wird {wanted}", f"Beispiel: {example}" if example else ""
+        return (
+            f"„{_given(given)}“ ist kein Ja/Nein-Wert",
+            f"Schreiben Sie true (ja) oder false (nein): {assignment(loc, True, syntax)}.",
+        )
+    if kind == "string_type" and isinstance(given, bool | int | float):
+        # YAML/TOML read an unquoted value as a number or Yes/No: show the quoted form.
+        written = str(given).lower() if isinstance(given, bool) else str(given)
+        return (
+            f"falscher Typ: erwartet wird ein Text, gelesen wurde {written}",
+            f"Setzen Sie den Wert in Anführungszeichen: {assignment(loc, written, syntax)}",
+        )
+    if kind in _WANTED:
+        return f"falscher Typ: erwartet wird {_WANTED[kind]}", f"Beispiel: {example}" if example else ""
     if kind == "string_pattern_mismatch":
-        return f"„{given}“ hat nicht das erwartete Format", f"Beispiel: {example}" if example else ""
+        return f"„{_given(given)}“ hat nicht das erwartete Format", f"Beispiel: {example}" if example else ""
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        return f"„{given}“ liegt außerhalb des erlaubten Bereichs ({error['msg']})", ""
+        words = {
+            "greater_than": "größer als",
+            "greater_than_equal": "mindestens",
+            "less_than": "kleiner als",
+            "less_than_equal": "höchstens",
+        }
+        bound = next(iter(ctx.values()), "")
+        return f"„{_given(given)}“ liegt außerhalb des erlaubten Bereichs ({words[kind]} {bound})", ""
     if kind in {"too_short", "string_too_short"}:
         return "Angabe ist leer oder zu kurz", f"Beispiel: {example}" if example else ""
+    if kind in {"too_long", "string_too_long"}:
+        limit = ctx.get("max_length", "")
+        return f"Angabe ist zu lang (höchstens {limit})", "Kürzen Sie den Wert."
     if kind == "value_error":
-        message = str(error.get("ctx", {}).get("error", error["msg"]))
-        return message, ""
-    return str(error["msg"]), ""
+        return str(ctx.get("error", error["msg"])), ""
+    return f"ungültiger Wert „{_given(given)}“", f"Beispiel: {example}" if example else ""
 
 
-def problems_from(err: ValidationError, root: type[BaseModel]) -> list[tuple[tuple[Any, ...], Problem]]:
+def location(loc: tuple[Any, ...]) -> str:
+    """``funder.indicators[0].id`` for a pydantic location tuple."""
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+
+
+def problems_from(
+    err: ValidationError, root: type[BaseModel], syntax: Syntax = "toml"
+) -> list[tuple[tuple[Any, ...], Problem]]:
     """Each error with its location tuple, translated into a :class:`Problem` (line added later)."""
     result = []
-    for error in err.errors():
+    for error in err.errors(include_url=False):
         loc = tuple(error["loc"])
-        message, hint = _describe(error, root)
-        location = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
-        result.append((loc, Problem(message=message, location=location, hint=hint)))
+        message, hint = describe(error, root, syntax)
+        result.append((loc, Problem(message=message, location=location(loc), hint=hint)))
     return result

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from replicate.indicators import indicator_ids
+from replicate.settings.limits import one_line
 
 MunicipalityKind = Literal[
     "kreisfreie Stadt", "Landkreis", "Große Kreisstadt", "kreisangehörige Stadt", "Gemeinde"
@@ -40,7 +41,15 @@ LANGUAGE_NAMES: dict[str, str] = {
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        """A line break inside a value becomes a space: values are phrases, never Markdown structure."""
+        return one_line(value)
 
 
 class Address(_Section):
@@ -263,13 +272,3 @@ class KitOptions(_Section):
     @classmethod
     def _dedupe(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
-
-
-SECTIONS: dict[str, type[_Section]] = {
-    "municipality": Municipality,
-    "authority": Authority,
-    "advice_service": AdviceService,
-    "funder": Funder,
-    "cooperation": Cooperation,
-    "kit": KitOptions,
-}
