@@ -90,7 +90,10 @@ def test_overlapping_status_periods_are_warned_about_in_words() -> None:
     result = _screen(status_periods=periods)
     assert len(result.warnings) == 1
     warning = result.warnings[0]
-    assert "Aufenthaltsgestattung ab 01.03.2018 (bis 31.07.2019)" in warning and "Duldung ab 01.06.2019" in warning
+    assert (
+        "Aufenthaltsgestattung ab 01.03.2018 (bis 31.07.2019)" in warning
+        and "Duldung ab 01.06.2019" in warning
+    )
     assert not re.search(r"\bgestattung\b|\bduldung\b", warning)  # words, not codes
     assert result.to_dict()["warnings"] == result.warnings
 
@@ -116,7 +119,10 @@ def test_ou_rejection_is_shown_with_the_discretion_not_dropped() -> None:
     assert "Art. 42 Abs. 1 UAbs. 1 Buchst. c VO (EU) 2024/1348" in bar.detail
     assert "§ 25b Abs. 5 Satz 2" in bar.detail and "art42" not in bar.detail
     assert "Ermessen" in bar.next_step
-    assert result.pathways["p23a"].verdict != "nicht möglich" or "p10_3_s2" not in result.pathways["p23a"].blocking
+    assert (
+        result.pathways["p23a"].verdict != "nicht möglich"
+        or "p10_3_s2" not in result.pathways["p23a"].blocking
+    )
 
 
 def test_holder_is_told_the_transition_not_a_new_104c_permit() -> None:

@@ -31,6 +31,12 @@ class StatusPeriod(Period):
     """Rechtsgrundlage einer Aufenthaltserlaubnis, z. B. „§ 25 Abs. 5“."""
 
 
+OuGround = Literal[
+    "art42_1_c", "art42_1_d", "art42_1_f", "art42_3_b", "art42_sonstige", "alt_erfasst", "alt_nicht_erfasst"
+]
+"""Legal ground of an "offensichtlich unbegründet" rejection (wording in ``rules/data/bars.yaml``)."""
+
+
 class Asylum(Part):
     """Asylum procedure and its outcome."""
 
@@ -41,9 +47,9 @@ class Asylum(Part):
     """Ergebnis des Asylverfahrens; leer = unbekannt."""
     decision_date: date | None = None
     """Datum des BAMF-Bescheids."""
-    ou_ground: str | None = None
-    """Bei „offensichtlich unbegründet“: Grund nach § 30 AsylG als Code (siehe bars.yaml, § 10 Abs. 3
-    Satz 2), z. B. „art42_1_c“; „sonstiger“ oder leer, wenn unbekannt."""
+    ou_ground: OuGround | None = None
+    """Bei Ablehnung als „offensichtlich unbegründet“: Rechtsgrundlage laut BAMF-Bescheid (wichtig für die
+    Sperre des § 10 Abs. 3 Satz 2); leer lassen, wenn unbekannt."""
     court_pending: bool | None = None
     """Läuft ein Gerichts- oder Folgeverfahren?"""
 
