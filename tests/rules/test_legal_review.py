@@ -49,7 +49,7 @@ def test_every_evidence_item_of_the_shipped_rules_is_whole() -> None:
     assert all(e.count("(") == e.count(")") for e in items)
 
 
-INTERNAL = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b|\.yaml\b|\bbuchung\b")
+INTERNAL = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b|\.yaml\b|\bbuchung\b|\bp\d{2,3}[a-z]?\b|\bhelfer_engpass\b")
 
 
 @pytest.mark.parametrize("day", [date(2026, 11, 25), date(2027, 7, 1), date(2024, 1, 15)])
@@ -148,3 +148,49 @@ def test_pruefschema_drops_the_104c_holder_status_after_30_june_2027() -> None:
     assert "Inhaber einer Aufenthaltserlaubnis nach § 104c" not in after
     assert "### 1. Geduldet" in after and "Fassung ab 01.07.2027" in after
     assert "BGBl. I S. 2847" in before  # the source law of the date 30.06.2027 is cited
+
+
+def _case_runs():
+    from replicate.screening.casetests import case_files, load_case_file, merge
+
+    for path in case_files():
+        cf = load_case_file(path)
+        for rc in cf.cases:
+            yield rc, parse_case(merge(cf.base, rc.case))
+
+
+def test_no_internal_names_in_any_screening_text() -> None:
+    rules = load_rules()
+    seen = 0
+    for rc, record in _case_runs():
+        result = screen(record, rules, rc.as_of)
+        text = explain(result)
+        for p in result.pathways.values():
+            text += "\n".join(c.detail + " " + c.next_step for c in p.conditions)
+        found = INTERNAL.findall(text)
+        assert not found, (rc.name, found)
+        seen += 1
+    assert seen > 150
+
+
+def test_no_internal_names_in_the_intake_form() -> None:
+    from replicate.forms.definition import all_fields, form_sections
+
+    for f in all_fields(form_sections()):
+        words = [f.label, f.help or "", *(label for _, label in f.choices)]
+        assert not any(INTERNAL.findall(w) for w in words), (f.path, words)
+
+
+def test_no_passport_obtainable_gives_the_steps_for_a_substitute() -> None:
+    result = _screen(
+        identity={
+            "clarified": True,
+            "passport": "keiner",
+            "passport_obtainable": False,
+            "deception_current": False,
+        }
+    )
+    p25b = result.pathways["p25b"]
+    assert p25b.verdict == "manuelle Prüfung"  # § 5 Abs. 3 Satz 2: discretion, not a firm no
+    bar = next(c for c in p25b.conditions if c.id == "identity")
+    assert "nicht zu bekommen" in bar.detail and "Ausweisersatz" in bar.next_step

@@ -80,6 +80,12 @@ class Identity(Part):
     """Unternommene Schritte zur Identitätsklärung."""
     all_reasonable_steps: bool | None = None
     """Wurden alle erforderlichen und zumutbaren Schritte rechtzeitig unternommen?"""
+    steps_completed_on: date | None = None
+    """Seit wann sind alle erforderlichen und zumutbaren Schritte zur Identitätsklärung unternommen (auch
+    wenn das erst nach einer Frist war)?"""
+    passport_obtainable: bool | None = None
+    """Ist ein Pass oder Passersatz mit zumutbaren Schritten zu bekommen (nein = nicht erhältlich, z. B.
+    weil der Herkunftsstaat keinen ausstellt)?"""
     deception_current: bool | None = None
     """Verhindert oder verzögert aktuell eigene Täuschung, falsche Angaben oder fehlende Mitwirkung die
     Aufenthaltsbeendigung?"""
@@ -151,6 +157,8 @@ class Training(Part):
     """Ausbildungsberuf."""
     start: date
     """(Geplanter) Ausbildungsbeginn."""
+    contract_signed: bool | None = None
+    """Ist der Ausbildungsvertrag unterschrieben (nein = bisher nur die Zusage eines Ausbildungsplatzes)?"""
     contract_registered: bool | None = None
     """Vertrag eingetragen oder Eintragung beantragt bzw. Zustimmung der Schule liegt vor (§ 60c Abs. 3)?"""
     started_during_asylum: bool = False

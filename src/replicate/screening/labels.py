@@ -22,3 +22,10 @@ STATUS_LABELS: dict[str, str] = {
     "fiktion": "Fiktionsbescheinigung",
 }
 """Residence status kinds of ``StatusPeriod.kind``."""
+
+TRAINING_LABELS: dict[str, str] = {
+    "qualifiziert": "qualifizierte Berufsausbildung",
+    "helfer_engpass": "Assistenz- oder Helferausbildung in einem Engpassberuf",
+    "sonstige": "sonstige Ausbildung",
+}
+"""Kinds of ``Training.kind`` (§ 60c Abs. 1 Satz 1 Nr. 1 AufenthG, § 2 Abs. 12a)."""

@@ -6,6 +6,11 @@ from replicate.caserecord.record_parts import Conviction
 from replicate.screening.labels import MEASURE_LABELS
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, predicate
 
+NO_PASSPORT_STEP = (
+    "Belegen, dass kein Pass zu bekommen ist (Schreiben der Botschaft, erfolglose Termine mit Datum), und "
+    "einen Ausweisersatz (§ 48 Abs. 2) sowie das Absehen von der Passpflicht beantragen."
+)
+
 
 def ground_label(ctx: Ctx, ground: str | None) -> str:
     """The German wording of a coded rejection ground (never the code itself)."""
@@ -78,6 +83,9 @@ def identity(ctx: Ctx) -> Outcome:
     if ident.clarified is None or ident.passport is None:
         return Outcome(UNKNOWN, "Angaben zu Identität oder Pass fehlen")
     steps = " – alle zumutbaren Schritte unternommen" if ident.all_reasonable_steps else ""
+    if ident.passport != "gueltig" and ident.passport_obtainable is False:
+        text = f"kein gültiger Pass, nach Angabe auch nicht zu bekommen{steps}: Absehen nach § 5 Abs. 3 Satz 2 prüfen"
+        return Outcome(NOT_MET, text, step=NO_PASSPORT_STEP)
     return Outcome(NOT_MET, f"Identität nicht geklärt oder kein gültiger Pass{steps}")
 
 
