@@ -14,7 +14,7 @@ from replicate.rules.ruleset import RuleSet
 from replicate.yamlio import LineIndex, YamlProblem, parse
 
 DATA_DIR = Path(__file__).parent / "data"
-ORDER = ["p25b", "p25a", "p60d", "p60c", "p16g", "p19d", "p25_5", "p23a", "p104c"]  # file stems
+ORDER = ["p25b", "p25a", "p60d", "p60c", "p16g", "p19d", "p25_5", "p23a", "p104c"]
 """Order of the pathway files in results and the Prüfschema (others follow alphabetically)."""
 
 
