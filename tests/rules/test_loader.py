@@ -78,9 +78,9 @@ def test_dangling_reference_is_refused(tmp_path):
 
 def test_pathway_may_not_reference_a_bar_that_it_lifts(tmp_path):
     data = _copy(tmp_path)
-    text = (data / "p25b.yaml").read_text(encoding="utf-8")
-    (data / "p25b.yaml").write_text(
-        text.replace("      - use: p5_4\n", "      - use: p5_4\n      - use: p10_3_s2\n", 1)
+    text = (data / "p23a.yaml").read_text(encoding="utf-8")  # § 23a Abs. 1 lifts § 10 Abs. 3 Satz 2
+    (data / "p23a.yaml").write_text(
+        text.replace("    conditions:\n", "    conditions:\n      - use: p10_3_s2\n", 1)
     )
     with pytest.raises(RulesError, match="hebt diese Sperre aber auf"):
         load_rules(data)

@@ -16,7 +16,7 @@ from replicate.screening import screen
 from .base_case import base_case
 
 DAY = date(2026, 11, 25)
-CASE = base_case(livelihood={"share_covered_by_work": 50, "secured_now": True})
+CASE = base_case(livelihood={"share_covered_by_work": 50.5, "secured_now": True})
 
 
 def _adj(data):
@@ -33,7 +33,10 @@ def test_local_parameter_with_justification_changes_the_practice_threshold():
             {
                 "p25b.livelihood": {
                     "parameters": {
-                        "min_share_percent": {"value": 50, "justification": "Absprache ABH vom 01.03.2024"}
+                        "min_share_percent": {
+                            "value": 50.5,
+                            "justification": "Absprache ABH vom 01.03.2024: mehr als die Hälfte genügt",
+                        }
                     }
                 }
             }
@@ -41,6 +44,17 @@ def test_local_parameter_with_justification_changes_the_practice_threshold():
     )
     assert screen(case, local, DAY).pathways["p25b"].verdict == "möglich jetzt"
     assert screen(case, rules, DAY).pathways["p25b"].verdict == "nicht möglich"  # base rules untouched
+
+
+@pytest.mark.parametrize("value", [50, 49, 0.6])
+def test_half_or_less_is_never_ueberwiegend(value):
+    # § 25b Abs. 1 Satz 2 Nr. 3 AufenthG: "überwiegend" means more than half of the need
+    adj = {"min_share_percent": {"value": value, "justification": "Die ABH wertet 50 % als überwiegend."}}
+    with pytest.raises(RulesError) as info:
+        apply_local(load_rules(), _adj({"p25b.livelihood": {"parameters": adj}}))
+    text = str(info.value)
+    assert "local_rules.conditions.p25b.livelihood.parameters.min_share_percent" in text
+    assert "überwiegend" in text and "mehr als 50" in text
 
 
 def test_statutory_threshold_is_refused_naming_the_key():

@@ -26,15 +26,31 @@ def _screen(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> 
     return json.loads(capsys.readouterr().out)
 
 
-def test_local_share_threshold_changes_the_verdict(
+def test_half_is_not_ueberwiegend_even_with_the_landkreis_settings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     base = _screen(tmp_path, capsys)
     local = _screen(tmp_path, capsys, "--settings", str(LANDKREIS))
-    assert (
-        base["pathways"]["p25b"]["verdict"] == "nicht möglich"
-    )  # 50 % is not "überwiegend" (practice: 51 %)
-    assert local["pathways"]["p25b"]["verdict"] == "möglich jetzt"  # the Landkreis documents 50 % as enough
+    assert base["pathways"]["p25b"]["verdict"] == "nicht möglich"  # 50 % is not more than half
+    assert local["pathways"]["p25b"]["verdict"] == "nicht möglich"
+
+
+def test_settings_reading_half_as_ueberwiegend_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = LANDKREIS.read_text(encoding="utf-8").replace(
+        "      local_practice: Im Kooperationstreffen",
+        "      parameters:\n        min_share_percent:\n          value: 50\n"
+        "          justification: Die Ausländerbehörde wertet 50 Prozent als überwiegend.\n"
+        "      local_practice: Im Kooperationstreffen",
+    )
+    settings = tmp_path / "landkreis.yaml"
+    settings.write_text(text, encoding="utf-8")
+    case = tmp_path / "fall.json"
+    case.write_text(json.dumps(base_case(), default=str), encoding="utf-8")
+    assert main(["screen", str(case), "--as-of", "2026-11-25", "--settings", str(settings)]) == 2
+    err = capsys.readouterr().err
+    assert "min_share_percent" in err and "mehr als 50" in err and "Traceback" not in err
 
 
 def test_kit_rules_carry_local_notes_and_justification(tmp_path: Path) -> None:
@@ -46,5 +62,5 @@ def test_kit_rules_carry_local_notes_and_justification(tmp_path: Path) -> None:
     data = yaml.safe_load(in_force.read_text(encoding="utf-8"))
     conditions = {c["id"]: c for w in data["wege"].values() for c in w["voraussetzungen"]}
     share = conditions["p25b.livelihood"]["parameter"]["min_share_percent"]
-    assert share["wert"] == 50
-    assert "örtlich angepasst" in share["rechtsgrundlage"]
+    assert share["wert"] == 51  # no local value: "überwiegend" cannot be read as 50 %
+    assert conditions["p25b.livelihood"]["oertliche_praxis"].startswith("Im Kooperationstreffen")

@@ -56,7 +56,10 @@ def test_export_rules_is_yaml_and_carries_local_notes():
     assert employment["parameter"]["hours"]["wert"] == 20
     assert employment["oertliche_hinweise"] == ["Dresden: Arbeitgeberbescheinigung nach Muster der ABH"]
     lifted = back["sperren"]["p10_3_s2"]["aufgehoben_fuer"]
-    assert "p25b" in lifted and "p19d" not in lifted
+    # § 23a Abs. 1 lifts the bar; § 25b Abs. 5 Satz 2 only allows a discretionary grant despite it
+    assert lifted == ["p23a"]
+    bar = next(c for c in back["wege"]["p25b"]["voraussetzungen"] if c["id"] == "p10_3_s2")
+    assert bar["art"] == "ermessen" and "§ 25b Abs. 5 Satz 2" in bar["manuelle_pruefung"]
 
 
 def test_case_schema_is_documented_and_versioned():

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from replicate.caserecord._base import Part
+from replicate.caserecord.family import FamilyLink
 from replicate.caserecord.parts import (
     Asylum,
     Education,
@@ -33,8 +34,9 @@ SCHEMA_VERSION = "1"
 class Employment(Part):
     """Employment history and permission to work."""
 
-    jobs: list[Job] = Field(default_factory=list)
-    """Beschäftigungen mit Zeiträumen, Stunden und Sozialversicherungspflicht."""
+    jobs: list[Job] | None = None
+    """Beschäftigungen mit Zeiträumen, Stunden und Sozialversicherungspflicht; leere Liste = keine
+    Beschäftigung, leer gelassen = nicht erfragt."""
     work_permit: bool | None = None
     """Liegt eine Beschäftigungserlaubnis vor?"""
 
@@ -83,6 +85,9 @@ class CaseRecord(Part):
     """Bereits gestellte Anträge."""
     integration_prognosis_positive: bool | None = None
     """Positive Integrationsprognose (§ 25a Abs. 1 Satz 1 Nr. 4)?"""
+    family_links: list[FamilyLink] | None = None
+    """Familienangehörige, von denen ein Aufenthaltsrecht abgeleitet werden kann (§ 25a Abs. 2, § 25b Abs. 4,
+    § 60d Abs. 2); leere Liste = keine, leer gelassen = nicht erfragt."""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> CaseRecord:

@@ -31,6 +31,12 @@ class StatusPeriod(Period):
     """Rechtsgrundlage einer Aufenthaltserlaubnis, z. B. „§ 25 Abs. 5“."""
 
 
+OuGround = Literal[
+    "art42_1_c", "art42_1_d", "art42_1_f", "art42_3_b", "art42_sonstige", "alt_erfasst", "alt_nicht_erfasst"
+]
+"""Legal ground of an "offensichtlich unbegründet" rejection (wording in ``rules/data/bars.yaml``)."""
+
+
 class Asylum(Part):
     """Asylum procedure and its outcome."""
 
@@ -41,9 +47,9 @@ class Asylum(Part):
     """Ergebnis des Asylverfahrens; leer = unbekannt."""
     decision_date: date | None = None
     """Datum des BAMF-Bescheids."""
-    ou_ground: str | None = None
-    """Bei „offensichtlich unbegründet“: Grund nach § 30 AsylG als Code (siehe bars.yaml, § 10 Abs. 3
-    Satz 2), z. B. „art42_1_c“; „sonstiger“ oder leer, wenn unbekannt."""
+    ou_ground: OuGround | None = None
+    """Bei Ablehnung als „offensichtlich unbegründet“: Rechtsgrundlage laut BAMF-Bescheid (wichtig für die
+    Sperre des § 10 Abs. 3 Satz 2); leer lassen, wenn unbekannt."""
     court_pending: bool | None = None
     """Läuft ein Gerichts- oder Folgeverfahren?"""
 
@@ -74,6 +80,12 @@ class Identity(Part):
     """Unternommene Schritte zur Identitätsklärung."""
     all_reasonable_steps: bool | None = None
     """Wurden alle erforderlichen und zumutbaren Schritte rechtzeitig unternommen?"""
+    steps_completed_on: date | None = None
+    """Seit wann sind alle erforderlichen und zumutbaren Schritte zur Identitätsklärung unternommen (auch
+    wenn das erst nach einer Frist war)?"""
+    passport_obtainable: bool | None = None
+    """Ist ein Pass oder Passersatz mit zumutbaren Schritten zu bekommen (nein = nicht erhältlich, z. B.
+    weil der Herkunftsstaat keinen ausstellt)?"""
     deception_current: bool | None = None
     """Verhindert oder verzögert aktuell eigene Täuschung, falsche Angaben oder fehlende Mitwirkung die
     Aufenthaltsbeendigung?"""
@@ -105,8 +117,8 @@ class Household(Part):
     """Lebt ein Ehegatte oder Lebenspartner im Haushalt?"""
     spouse_intentional_conviction: bool | None = None
     """Ist der Ehegatte wegen einer vorsätzlichen Straftat verurteilt (§ 60d Abs. 1 Nr. 7)?"""
-    children: list[Child] = Field(default_factory=list)
-    """Kinder mit Geburtsdatum."""
+    children: list[Child] | None = None
+    """Kinder mit Geburtsdatum; leere Liste = keine Kinder, leer gelassen = nicht erfragt."""
     single_parent: bool = False
     """Alleinerziehend (§ 25b Abs. 1 Satz 3)."""
     cares_for_relative: bool = False
@@ -145,6 +157,8 @@ class Training(Part):
     """Ausbildungsberuf."""
     start: date
     """(Geplanter) Ausbildungsbeginn."""
+    contract_signed: bool | None = None
+    """Ist der Ausbildungsvertrag unterschrieben (nein = bisher nur die Zusage eines Ausbildungsplatzes)?"""
     contract_registered: bool | None = None
     """Vertrag eingetragen oder Eintragung beantragt bzw. Zustimmung der Schule liegt vor (§ 60c Abs. 3)?"""
     started_during_asylum: bool = False

@@ -81,8 +81,14 @@ class Health(Part):
     disability: bool | None = None
     """Liegt eine Behinderung vor?"""
     prevents_work_or_language: bool | None = None
-    """Kann die Person wegen Krankheit, Behinderung oder Alter Lebensunterhalt oder Sprache nicht erfüllen
-    (§ 25b Abs. 3)?"""
+    """Frühere Sammelangabe: Kann die Person wegen Krankheit, Behinderung oder Alter Lebensunterhalt und
+    Sprache nicht erfüllen (§ 25b Abs. 3)? Neu bitte die beiden getrennten Angaben darunter verwenden."""
+    prevents_livelihood: bool | None = None
+    """Kann die Person wegen Krankheit, Behinderung oder Alter ihren Lebensunterhalt nicht überwiegend
+    durch Arbeit sichern (§ 25b Abs. 3)?"""
+    prevents_language: bool | None = None
+    """Kann die Person wegen Krankheit, Behinderung oder Alter keine Deutschkenntnisse auf dem Niveau A2
+    nachweisen (§ 25b Abs. 3)?"""
     prevents_school: bool | None = None
     """Kann die Person wegen Krankheit oder Behinderung den Schulbesuch nicht erfüllen (§ 25a Abs. 1)?"""
     age_limits: bool | None = None

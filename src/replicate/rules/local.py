@@ -82,7 +82,21 @@ def _check(rules: RuleSet, cid: str, adj: ConditionAdjustment) -> list[Problem]:
             )
         elif strict:
             problems.append(Problem("zwingende Voraussetzung – örtlich nicht änderbar", where))
+        elif param.above is not None and _at_most(adj.parameters[name].value, param.above):
+            problems.append(
+                Problem(
+                    f"der Wert {adj.parameters[name].value} ist zu niedrig: das Gesetz verlangt mehr als "
+                    f"{param.above:g} ({param.reference})",
+                    where,
+                    hint=f"Einen Wert über {param.above:g} eintragen oder den Parameter weglassen.",
+                )
+            )
     return problems
+
+
+def _at_most(value: Value, bound: float) -> bool:
+    """A local number that does not exceed the statutory bound (non-numbers are left to the predicate)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and value <= bound
 
 
 def _adjusted(cond: Condition, adj: ConditionAdjustment) -> Condition:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Tag, field_validator
 
 Value = bool | int | float | date | str | list[str] | None
 Kind = Literal["zwingend", "in_der_regel", "ermessen"]
@@ -30,6 +30,19 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
 
 
+def balanced(items: list[str]) -> list[str]:
+    """Refuse list items with unbalanced brackets: in a YAML flow list ``[a (b, c), d]`` every comma
+    starts a new item, so "Sprachzertifikat (DTZ, telc, Goethe)" would arrive as three broken items."""
+    for item in items:
+        if item.count("(") != item.count(")") or item.count("[") != item.count("]"):
+            raise ValueError(
+                f"Eintrag „{item}“ hat eine offene Klammer: in einer Liste in eckigen Klammern trennt "
+                "jedes Komma einen Eintrag – den Eintrag in Anführungszeichen setzen oder die Liste "
+                "untereinander mit „- “ schreiben"
+            )
+    return items
+
+
 class MissingValue(LookupError):
     """A parameter has no value in force on the requested date."""
 
@@ -52,6 +65,11 @@ class Parameter(_Strict):
     """Unit, e.g. ``Jahre``, ``Monate``, ``Stunden/Woche``, ``Tagessätze``."""
     statutory: bool = True
     """Fixed by statute (may not be changed locally); ``false`` for administrative practice."""
+    above: float | None = None
+    """A local value must be greater than this, because the statute's wording bounds it (e.g. 50 for
+    „überwiegend“: more than half)."""
+    labels: dict[str, str] = {}
+    """German wording of coded values (list parameters), shown to people instead of the codes."""
 
     def at(self, day: date) -> Value:
         """The value in force on ``day``; raises MissingValue if there is none."""
@@ -99,6 +117,11 @@ class Condition(_Strict):
     """Filled by local adjustments: municipal notes."""
     local_practice: str | None = None
     """Filled by local adjustments: documented local practice."""
+
+    @field_validator("evidence")
+    @classmethod
+    def _evidence_balanced(cls, items: list[str]) -> list[str]:
+        return balanced(items)
 
     def in_force(self, day: date) -> bool:
         """Whether the condition applies on ``day``."""
@@ -160,6 +183,11 @@ class Pathway(_Strict):
     """Procedural steps (German), e.g. for the Härtefall route."""
     notes: list[str] = []
     """Notes for advisers (German)."""
+
+    @field_validator("procedure", "notes")
+    @classmethod
+    def _lists_balanced(cls, items: list[str]) -> list[str]:
+        return balanced(items)
 
     def in_force(self, day: date) -> bool:
         """Whether the pathway applies on ``day``."""

@@ -24,7 +24,7 @@ def _value(value: Any) -> Any:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, list):
-        return ", ".join(map(str, value))
+        return "; ".join(map(str, value))
     return value
 
 
@@ -44,6 +44,8 @@ def _params_text(cond: Condition, as_of: date) -> str:
     parts = []
     for param in cond.parameters.values():
         value = _param_at(param, as_of)
+        if isinstance(value, list) and param.labels:
+            value = [param.labels[v] for v in value]  # coded values in words (checked on load)
         shown = (
             "nicht festgelegt"
             if value is None
@@ -62,6 +64,7 @@ def _condition_block(n: int, cond: Condition, as_of: date, local_evidence: set[s
         ("Nachweise", "; ".join(evidence)),
         ("Nächster Schritt", cond.next_step or ""),
         ("Manuelle Prüfung", cond.unsettled or ""),
+        ("Hinweis", cond.note or ""),
         ("Örtlicher Hinweis", "; ".join(_text(note) for note in cond.local_notes)),
         ("Örtliche Praxis", _text(cond.local_practice) if cond.local_practice else ""),
     ]
@@ -122,7 +125,8 @@ def render_pruefschema(rules: RuleSet, as_of: date, adjustments: LocalAdjustment
         out += ["", *_section(rules, pid, conds, as_of, adjustments or LocalAdjustments())]
     out += ["", "## Übergreifende Sperren", ""]
     for bar in rules.shared.values():
-        lifted = f" Aufgehoben für: {', '.join(bar.lifted_by)}." if bar.lifted_by else ""
+        names = [f"{rules.pathways[pid].title} ({rules.pathways[pid].reference})" for pid in bar.lifted_by]
+        lifted = f" Aufgehoben für: {'; '.join(names)}." if names else ""
         out.append(f"- **{bar.label}** ({bar.reference}).{lifted}{' ' + bar.note if bar.note else ''}")
     return "\n".join(out) + "\n"
 

@@ -16,8 +16,8 @@ from replicate.errors import Problem
 from replicate.rules.ruleset import RuleSet
 from replicate.screening.engine import screen
 
-FIXED_COLUMNS = ("zeile", "fall")
-"""First columns of the result table: where the entry is in the caseload, its pseudonym."""
+FIXED_COLUMNS = ("zeile", "fall", "hinweise")
+"""First columns of the result table: where the entry is in the caseload, its pseudonym, plausibility warnings."""
 
 
 @dataclass
@@ -50,7 +50,7 @@ def screen_caseload(
         if len(result.header) == len(FIXED_COLUMNS):
             for pid in screened.pathways:
                 result.header += [pid, f"{pid}_blockiert"]
-        row = [entry.label, entry.record.case_id]
+        row = [entry.label, entry.record.case_id, " | ".join(screened.warnings)]
         for pid in result.header[len(FIXED_COLUMNS) :: 2]:
             found = screened.pathways.get(pid)
             row += [found.label, " ".join(found.blocking)] if found is not None else ["", ""]

@@ -14,6 +14,7 @@ from replicate.screening.plan import PathwayPlan, Prepared, Step, prepare
 from replicate.screening.result import PathwayResult, ScreeningResult
 from replicate.screening.text import Text
 from replicate.screening.verdict import decide
+from replicate.screening.warnings import case_warnings
 
 
 def run_step(ctx: Ctx, step: Step) -> Outcome:
@@ -29,7 +30,7 @@ def run_step(ctx: Ctx, step: Step) -> Outcome:
         out = Outcome(UNKNOWN, f"für den Stichtag ist kein Wert hinterlegt: {missing}", manual=True)
     if step.reason and out.status == NOT_MET and out.met_from is None and not out.manual:
         detail = Text("{} – {}", out.raw_detail, step.reason)
-        out = Outcome(NOT_MET, detail, None, out.met_until, True, out.deadlines)
+        out = Outcome(NOT_MET, detail, None, out.met_until, True, out.deadlines, out.step)
     ctx.facts.memo[step.key] = out
     return out
 
@@ -70,7 +71,7 @@ def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
             verdict, possible_from = decide(outcomes)
             result = PathwayResult(plan.pathway, verdict, possible_from, plan.conditions, outcomes)
         pathways[plan.pathway.id] = result
-    return ScreeningResult(case_id=case.case_id, as_of=as_of, pathways=pathways)
+    return ScreeningResult(case.case_id, as_of, pathways, case_warnings(case))
 
 
 __all__ = ["prepare", "run_step", "screen"]

@@ -11,6 +11,8 @@ _ORDER = ["möglich jetzt", "möglich ab", "manuelle Prüfung", "Angaben fehlen"
 
 def _pathway(p: PathwayResult) -> list[str]:
     lines = [f"## {p.title} ({p.reference})", f"Ergebnis: {p.label.upper()}"]
+    if p.verdict in ("möglich jetzt", "möglich ab"):
+        lines.append(f"Möglich ist: {p.pathway.grants}")
     if p.verdict in ("möglich jetzt", "möglich ab") and p.discretion:
         lines.append(
             f"Hinweis: {GRANT_LABELS[p.grant_kind]} – die Behörde entscheidet; das Ergebnis ist keine Zusage."
@@ -33,6 +35,8 @@ def explain(result: ScreeningResult) -> str:
         f" – Fall {result.case_id}" if result.case_id else ""
     )
     lines = [f"# {head}", ""]
+    if result.warnings:
+        lines += ["Bitte prüfen:", *[f"  ! {w}" for w in result.warnings], ""]
     ordered = sorted(result.pathways.values(), key=lambda p: _ORDER.index(p.verdict))
     lines += [f"- {p.title} ({p.reference}): {p.label}" for p in ordered]
     for p in ordered:

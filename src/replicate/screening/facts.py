@@ -66,6 +66,16 @@ class Facts:
         b = self.case.birth_date
         return years_between(b, self.as_of) if b else None
 
+    @property
+    def children_known(self) -> bool:
+        """Whether the children were asked about (an empty list means: no children)."""
+        return self.case.household.children is not None
+
+    @property
+    def jobs_known(self) -> bool:
+        """Whether employment was asked about (an empty list means: no job)."""
+        return self.case.employment.jobs is not None
+
     def minor_children_until(self) -> date | None:
         """Last day on which an unmarried minor child lives in the household, or None if there is none now."""
         return self._minor_children_until
@@ -74,13 +84,15 @@ class Facts:
     def _minor_children_until(self) -> date | None:
         ends = [
             add_years(c.birth_date, 18)
-            for c in self.case.household.children
+            for c in self.case.household.children or ()
             if c.in_household and c.unmarried and c.birth_date <= self.as_of < add_years(c.birth_date, 18)
         ]
         return max(ends) if ends else None
 
-    def school_age_children(self, first: int, last: int) -> list[bool | None]:
-        """School attendance of children aged ``first``..``last`` on the reference date."""
+    def school_age_children(self, first: int, last: int) -> list[bool | None] | None:
+        """School attendance of children aged ``first``..``last`` on the reference date (None: not asked)."""
+        if self.case.household.children is None:
+            return None
         return [
             c.attends_school
             for c in self.case.household.children
@@ -94,7 +106,7 @@ class Facts:
         if found is None:
             found = self._jobs[key] = [
                 span(j)
-                for j in self.case.employment.jobs
+                for j in self.case.employment.jobs or ()
                 if j.hours_per_week >= min_hours
                 and (j.social_insurance or not social_insurance)
                 and j.start <= self.as_of

@@ -29,6 +29,21 @@ def add_months(start: date, months: int) -> date:
         return nxt if months >= 0 else nxt - ONE_DAY
 
 
+def after_event(event: date, months: int) -> date:
+    """Last day of a period of ``months`` months counted from an event (entry, a decision).
+
+    § 187 Abs. 1 BGB: the day of the event does not count; § 188 Abs. 2 BGB: the period ends with the
+    day of the last month whose number is that of the event day (entry on 01.03.2020, six months →
+    01.09.2020); § 188 Abs. 3 BGB: without such a day, with the last day of that month.
+    """
+    total = event.year * 12 + event.month - 1 + months
+    year, month = divmod(total, 12)
+    try:
+        return date(year, month + 1, event.day)
+    except ValueError:
+        return date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - ONE_DAY
+
+
 def add_years(start: date, years: int) -> date:
     """The day from which ``years`` full years since ``start`` have passed."""
     return add_months(start, 12 * years)

@@ -18,7 +18,7 @@ UNKNOWN: Status = "unbekannt"
 class Outcome:
     """Three-valued finding with the facts that led to it (the detail text is formatted on demand)."""
 
-    __slots__ = ("_detail", "deadlines", "manual", "met_from", "met_until", "status")
+    __slots__ = ("_detail", "deadlines", "manual", "met_from", "met_until", "status", "step")
 
     def __init__(
         self,
@@ -28,6 +28,7 @@ class Outcome:
         met_until: date | None = None,
         manual: bool = False,
         deadlines: tuple[tuple[date, str], ...] | list[tuple[date, str]] = (),
+        step: str = "",
     ) -> None:
         self.status = status
         self._detail = detail
@@ -38,6 +39,8 @@ class Outcome:
         self.manual = manual
         """The law is unsettled or discretionary here: an adviser must decide."""
         self.deadlines = deadlines
+        self.step = step
+        """The next step for this finding (German), if it differs from the condition's general one."""
 
     @property
     def detail(self) -> str:

@@ -3,7 +3,22 @@
 from __future__ import annotations
 
 from replicate.caserecord.record_parts import Conviction
+from replicate.screening.labels import MEASURE_LABELS
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, predicate
+
+NO_PASSPORT_STEP = (
+    "Belegen, dass kein Pass zu bekommen ist (Schreiben der Botschaft, erfolglose Termine mit Datum), und "
+    "einen Ausweisersatz (§ 48 Abs. 2) sowie das Absehen von der Passpflicht beantragen."
+)
+
+
+def ground_label(ctx: Ctx, ground: str | None) -> str:
+    """The German wording of a coded rejection ground (never the code itself)."""
+    for name in ("barring_grounds", "non_barring_grounds"):
+        label = ctx.condition.parameters[name].labels.get(ground or "")
+        if label:
+            return label
+    return "Grund nicht angegeben"
 
 
 @predicate("p10_3_s2", reads=lambda pathway: pathway.grant_kind == "anspruch")
@@ -15,16 +30,25 @@ def title_bar_ou(ctx: Ctx) -> Outcome:
         return Outcome(MET, "keine Ablehnung als „offensichtlich unbegründet“")
     ground = asylum.ou_ground
     if ground in ctx.p("non_barring_grounds"):
-        return Outcome(MET, f"OU-Ablehnung aus einem Grund ohne Titelsperre ({ground})")
+        return Outcome(
+            MET,
+            Text(
+                "Ablehnung als „offensichtlich unbegründet“ ohne Titelsperre ({})", ground_label(ctx, ground)
+            ),
+        )
     if ground not in ctx.p("barring_grounds"):
-        return Outcome(UNKNOWN, "Rechtsgrund der OU-Ablehnung unbekannt")
+        return Outcome(UNKNOWN, "Rechtsgrundlage der Ablehnung als „offensichtlich unbegründet“ unbekannt")
+    text = Text(
+        "abgelehnt als „offensichtlich unbegründet“ ({}): Titelsperre nach § 10 Abs. 3 Satz 2",
+        ground_label(ctx, ground),
+    )
     if ctx.pathway.grant_kind == "anspruch":
         return Outcome(
             NOT_MET,
-            f"Titelsperre ({ground}); Ausnahme bei strikem Anspruch (§ 10 Abs. 3 Satz 3) prüfen",
+            Text("{}; Ausnahme bei striktem Rechtsanspruch (§ 10 Abs. 3 Satz 3) prüfen", text),
             manual=True,
         )
-    return Outcome(NOT_MET, f"Titelsperre nach § 10 Abs. 3 Satz 2 ({ground})")
+    return Outcome(NOT_MET, text)
 
 
 @predicate("p11_ban", reads=lambda pathway: pathway.abschnitt5)
@@ -59,6 +83,9 @@ def identity(ctx: Ctx) -> Outcome:
     if ident.clarified is None or ident.passport is None:
         return Outcome(UNKNOWN, "Angaben zu Identität oder Pass fehlen")
     steps = " – alle zumutbaren Schritte unternommen" if ident.all_reasonable_steps else ""
+    if ident.passport != "gueltig" and ident.passport_obtainable is False:
+        text = f"kein gültiger Pass, nach Angabe auch nicht zu bekommen{steps}: Absehen nach § 5 Abs. 3 Satz 2 prüfen"
+        return Outcome(NOT_MET, text, step=NO_PASSPORT_STEP)
     return Outcome(NOT_MET, f"Identität nicht geklärt oder kein gültiger Pass{steps}")
 
 
@@ -157,7 +184,7 @@ def removal_imminent(ctx: Ctx) -> Outcome:
     if measures is None:
         return Outcome(UNKNOWN, "unbekannt, ob Maßnahmen zur Aufenthaltsbeendigung bevorstehen")
     if measures:
-        return Outcome(NOT_MET, "bevorstehende Maßnahmen: " + ", ".join(measures))
+        return Outcome(NOT_MET, "bevorstehende Maßnahmen: " + "; ".join(MEASURE_LABELS[m] for m in measures))
     return Outcome(MET, "keine konkreten Maßnahmen bekannt")
 
 

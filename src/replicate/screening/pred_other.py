@@ -24,6 +24,8 @@ def tolerated(ctx: Ctx) -> Outcome:
 
 def _work(ctx: Ctx, years: int, what: str, **flags: bool) -> Outcome:
     start = chain_start(ctx.facts.job_spans(0, social_insurance=False, **flags), ctx.as_of)
+    if start is None and not ctx.facts.jobs_known:
+        return Outcome(UNKNOWN, "Angaben zur Beschäftigung fehlen (nicht erfragt)")
     if start is None:
         return Outcome(NOT_MET, f"keine {what} am Stichtag")
     done = add_months(start, 12 * years)

@@ -28,7 +28,7 @@ def age(ctx: Ctx) -> Outcome:
     return Outcome(MET, Text("Antrag möglich bis {}", last_day), met_until=last_day, deadlines=deadline)
 
 
-@predicate("p25a.status")
+@predicate("p25a.status", "p25a.status_geduldet")
 def status(ctx: Ctx) -> Outcome:
     holder = tolerated_or_holder(ctx)
     if ctx.facts.holder_104c is not None and holder.status == MET:
@@ -94,15 +94,6 @@ def livelihood(ctx: Ctx) -> Outcome:
     )
 
 
-@predicate("p25a_2.child")
-def child_25a(ctx: Ctx) -> Outcome:
-    children = ctx.facts.case.household.children
-    if any(c.holds_25a and c.birth_date <= ctx.as_of < add_years(c.birth_date, 18) for c in children):
-        return Outcome(MET, "minderjähriges Kind mit Aufenthaltserlaubnis nach § 25a")
-    return Outcome(NOT_MET, "kein minderjähriges Kind mit Aufenthaltserlaubnis nach § 25a")
-
-
-@predicate("p25a_2.no_deception")
 def no_deception(ctx: Ctx) -> Outcome:
     value = ctx.facts.case.identity.deception_current
     return flag(
@@ -114,7 +105,6 @@ def no_deception(ctx: Ctx) -> Outcome:
     )
 
 
-@predicate("p25a_2.livelihood")
 def own_livelihood(ctx: Ctx) -> Outcome:
     lu = ctx.facts.case.livelihood
     if lu.secured_now is False or (lu.share_covered_by_work is not None and lu.share_covered_by_work < 100):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Literal
+
 from replicate.caserecord import LEVEL_ORDER
+from replicate.screening.labels import STATUS_LABELS
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, fmt, predicate
+from replicate.screening.pension import pension_age_from
 from replicate.screening.pred_bars import crim_60d
 from replicate.screening.stay import STAY_KINDS, holder_deadlines, stay
 
 
-@predicate("p25b.status")
+@predicate("p25b.status", "p25b.status_geduldet")
 def tolerated_or_holder(ctx: Ctx) -> Outcome:
     facts = ctx.facts
     if facts.geduldet:
@@ -32,7 +37,7 @@ def tolerated_or_holder(ctx: Ctx) -> Outcome:
         return Outcome(MET, "Inhaber einer AE nach § 104c", met_until=until, deadlines=holder_deadlines(ctx))
     if not facts.known_status:
         return Outcome(UNKNOWN, "Status am Stichtag unbekannt")
-    kinds = ", ".join(sorted(facts.current_kinds)) or "kein Status erfasst"
+    kinds = ", ".join(sorted(STATUS_LABELS[k] for k in facts.current_kinds)) or "kein Status erfasst"
     return Outcome(NOT_MET, Text("weder geduldet noch § 104c-Inhaber ({})", kinds))
 
 
@@ -41,9 +46,21 @@ def residence(ctx: Ctx) -> Outcome:
     years, years_child = ctx.p("years"), ctx.p("years_with_child")
     full = stay(ctx, STAY_KINDS, 12 * years, "Aufenthalt")
     child_until = ctx.facts.minor_children_until()
-    if full.status == MET or child_until is None:
+    if full.status == MET or (child_until is None and ctx.facts.children_known):
         return full
     short = stay(ctx, STAY_KINDS, 12 * years_child, "Aufenthalt (mit minderjährigem Kind)")
+    if child_until is None:  # children not asked: with a minor child, four years would do
+        if short.status == MET or (
+            short.met_from and (full.met_from is None or short.met_from < full.met_from)
+        ):
+            return Outcome(
+                UNKNOWN,
+                Text(
+                    "{}; ob ein minderjähriges lediges Kind im Haushalt lebt, ist nicht erfasst",
+                    full.raw_detail,
+                ),
+            )
+        return full
     if short.status == MET:
         return short
     if short.met_from is not None and short.met_from < child_until:
@@ -61,25 +78,78 @@ def fdgo(ctx: Ctx) -> Outcome:
     return Outcome(MET, "Bekenntnis abgegeben, Grundkenntnisse nachgewiesen")
 
 
+ABS3_STEP = (
+    "Ärztliche Bescheinigung oder Bescheid (z. B. Erwerbsminderung, Schwerbehinderung) beschaffen, der "
+    "zeigt, dass die Voraussetzung wegen Krankheit, Behinderung oder Alter nicht erfüllbar ist (§ 25b Abs. 3)."
+)
+
+
+def _waived(ctx: Ctx, what: Literal["livelihood", "language"]) -> bool | None:
+    """§ 25b Abs. 3: the person cannot meet Nr. 3 (livelihood) or Nr. 4 (language) because of illness,
+    disability or age – each asked separately; the earlier combined answer counts for both."""
+    health = ctx.facts.case.health
+    own = health.prevents_livelihood if what == "livelihood" else health.prevents_language
+    return own if own is not None else health.prevents_work_or_language
+
+
+def _limits_known(ctx: Ctx) -> bool:
+    """Illness, disability or age-related limits are recorded (Abs. 3 may apply)."""
+    health = ctx.facts.case.health
+    return bool(health.illness or health.disability or health.age_limits)
+
+
+def _pension_from(ctx: Ctx) -> date | None:
+    """The day the Regelaltersgrenze was reached, if it was by the reference date."""
+    birth = ctx.facts.case.birth_date
+    if birth is None:
+        return None
+    reached = pension_age_from(birth)
+    return reached if reached <= ctx.as_of else None
+
+
 @predicate("p25b.livelihood")
 def livelihood(ctx: Ctx) -> Outcome:
     case = ctx.facts.case
-    if case.health.prevents_work_or_language:
-        return Outcome(MET, "entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3)")
     share, lu = case.livelihood.share_covered_by_work, case.livelihood
     minimum = ctx.p("min_share_percent")
     if share is not None and share >= minimum:
         return Outcome(MET, f"{share:g} % des Bedarfs durch Erwerbstätigkeit gedeckt (mind. {minimum} %)")
     if lu.positive_prognosis:
         return Outcome(MET, "positive Prognose zur Lebensunterhaltssicherung")
+    if _waived(ctx, "livelihood"):
+        return Outcome(
+            MET,
+            "von der Voraussetzung wird wegen Krankheit, Behinderung oder Alters abgesehen (§ 25b Abs. 3)",
+        )
+    pension = _pension_from(ctx)
+    if pension is not None and _waived(ctx, "livelihood") is None:
+        return Outcome(
+            MET,
+            Text(
+                "Regelaltersgrenze am {} erreicht (§ 35 Satz 2, § 235 Abs. 2 SGB VI): Erwerbstätigkeit "
+                "wird nicht mehr erwartet, von der Voraussetzung wird aus Altersgründen abgesehen (§ 25b Abs. 3)",
+                pension,
+            ),
+        )
     if share is None:
         return Outcome(UNKNOWN, "Anteil des durch Arbeit gedeckten Bedarfs unbekannt")
     text = f"nur {share:g} % durch Erwerbstätigkeit gedeckt (mind. {minimum} %)"
     hh = case.household
     if case.education.in_education or hh.single_parent or hh.cares_for_relative:
         return Outcome(MET, text + "; Leistungsbezug nach § 25b Abs. 1 Satz 3 in der Regel unschädlich")
+    if _limits_known(ctx) and _waived(ctx, "livelihood") is None:
+        return Outcome(
+            UNKNOWN,
+            text
+            + "; Krankheit, Behinderung oder Alter erfasst – ob deshalb nicht erfüllbar (Abs. 3), ist offen",
+            step=ABS3_STEP,
+        )
     if ctx.facts.minor_children_until() is not None:
         return Outcome(NOT_MET, text + "; ob nur vorübergehend (Familie, Satz 3), ist zu prüfen", manual=True)
+    if not ctx.facts.children_known:
+        return Outcome(
+            UNKNOWN, text + "; ob minderjährige Kinder im Haushalt leben (Satz 3 Nr. 2), ist nicht erfasst"
+        )
     return Outcome(NOT_MET, text)
 
 
@@ -90,15 +160,25 @@ def level_at_least(have: str | None, need: str) -> bool | None:
 
 @predicate("p25b.language")
 def language(ctx: Ctx) -> Outcome:
-    if ctx.facts.case.health.prevents_work_or_language:
-        return Outcome(MET, "entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3)")
     need, have = ctx.p("level"), ctx.facts.case.language.oral
-    return flag(
-        level_at_least(have, need),
-        Text("mündlich {}", have),
-        Text("mündlich nur {} (nötig {})", have, need),
-        "Sprachniveau unbekannt",
-    )
+    if _waived(ctx, "language"):
+        return Outcome(
+            MET,
+            "von der Voraussetzung wird wegen Krankheit, Behinderung oder Alters abgesehen (§ 25b Abs. 3)",
+        )
+    reached = level_at_least(have, need)
+    if reached:
+        return Outcome(MET, Text("mündlich {}", have))
+    if _waived(ctx, "language") is None and (_limits_known(ctx) or _pension_from(ctx)):
+        text = Text(
+            "mündlich {} (nötig {}); Krankheit, Behinderung oder Alter: ob deshalb nicht erfüllbar (Abs. 3), ist offen",
+            have or "unbekannt",
+            need,
+        )
+        return Outcome(UNKNOWN, text, step=ABS3_STEP)
+    if reached is None:
+        return Outcome(UNKNOWN, "Sprachniveau unbekannt")
+    return Outcome(NOT_MET, Text("mündlich nur {} (nötig {})", have, need))
 
 
 @predicate("p25b.school_children")
@@ -108,6 +188,8 @@ def school_children(ctx: Ctx) -> Outcome:
         ctx.of("p25b.school_children", "school_age_until"),
     )
     seen = ctx.facts.school_age_children(first, last)
+    if seen is None:
+        return Outcome(UNKNOWN, "Angaben zu Kindern fehlen")
     if False in seen:
         return Outcome(NOT_MET, "ein schulpflichtiges Kind besucht die Schule nicht")
     if None in seen:

@@ -15,6 +15,7 @@ from replicate.screening.intervals import (
 )
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, predicate
 from replicate.screening.pred_p25b import level_at_least
+from replicate.screening.pred_training import LATE_STEP, steps_in_time
 from replicate.screening.stay import TOLERATED_KINDS, stay
 
 
@@ -35,17 +36,22 @@ def identity(ctx: Ctx) -> Outcome:
     if entered is None or ident.clarified is None:
         return Outcome(UNKNOWN, "Einreisedatum oder Stand der Identitätsklärung fehlt")
     deadline: date = ctx.as_of if entered <= ctx.p("early_entry_until") else min(ctx.p("deadline"), ctx.as_of)
+    in_time = steps_in_time(ident, deadline)
     if ident.clarified and (ident.clarified_on is None or ident.clarified_on <= deadline):
         if ident.clarified_on is None and deadline < ctx.as_of:
             return Outcome(UNKNOWN, Text("Datum der Identitätsklärung fehlt (Frist {})", deadline))
         return Outcome(MET, Text("Identität fristgerecht geklärt (Frist {})", deadline))
-    if ident.all_reasonable_steps and ident.clarified:
+    if in_time and ident.clarified:
         return Outcome(MET, "Frist gilt als gewahrt: alle zumutbaren Schritte rechtzeitig unternommen")
-    if ident.all_reasonable_steps:
+    if in_time or ident.steps_completed_on is not None:
+        when = "" if in_time else Text(" (erst am {}, Frist {})", ident.steps_completed_on, deadline)
         return Outcome(
-            NOT_MET, "alle zumutbaren Schritte unternommen: Duldung nach Abs. 4 im Ermessen", manual=True
+            NOT_MET,
+            Text("alle zumutbaren Schritte unternommen{}: Duldung nach Abs. 4 im Ermessen", when),
+            manual=True,
+            step="" if in_time else LATE_STEP,
         )
-    if ident.all_reasonable_steps is None:
+    if in_time is None:
         return Outcome(UNKNOWN, "unbekannt, ob alle zumutbaren Schritte rechtzeitig unternommen wurden")
     return Outcome(NOT_MET, Text("Identität nicht bis {} geklärt", deadline))
 
@@ -65,6 +71,8 @@ def employment(ctx: Ctx) -> Outcome:
     months, hours = ctx.p("months"), ctx.p("hours")
     start = work_chain(ctx.facts, hours)
     if start is None:
+        if not ctx.facts.jobs_known:
+            return Outcome(UNKNOWN, "Angaben zur Beschäftigung fehlen (nicht erfragt)")
         if not ctx.facts.case.employment.jobs:
             return Outcome(NOT_MET, "keine Beschäftigung erfasst")
         return Outcome(
@@ -122,11 +130,13 @@ def language(ctx: Ctx) -> Outcome:
 @predicate("p60d.children")
 def children(ctx: Ctx) -> Outcome:
     kids = ctx.facts.case.household.children
+    if kids is None:
+        return Outcome(UNKNOWN, "Angaben zu Kindern fehlen")
     if any(c.serious_offence for c in kids):
         return Outcome(NOT_MET, "ein Kind erfüllt § 54 Abs. 2 Nr. 1–2 oder § 29 BtMG")
     first = ctx.of("p25b.school_children", "school_age_from")
     last = ctx.of("p25b.school_children", "school_age_until")
-    seen = ctx.facts.school_age_children(first, last)
+    seen = ctx.facts.school_age_children(first, last) or []
     if False in seen:
         return Outcome(NOT_MET, "ein schulpflichtiges Kind besucht die Schule nicht")
     if None in seen:

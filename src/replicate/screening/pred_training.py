@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from replicate.screening.intervals import add_months
+from replicate.caserecord.parts import Identity
+from replicate.screening.intervals import add_months, after_event
+from replicate.screening.labels import TRAINING_LABELS
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, fmt, predicate
+from replicate.screening.pred_bars import NO_PASSPORT_STEP
 from replicate.screening.stay import TOLERATED_KINDS, stay
 
 
@@ -18,7 +21,9 @@ def training(ctx: Ctx) -> Outcome:
         return Outcome(
             NOT_MET, "keine qualifizierte Berufsausbildung und keine Helferausbildung im Engpassberuf"
         )
-    return Outcome(MET, f"Ausbildung ({t.occupation or t.kind}) ab {fmt(t.start)}")
+    return Outcome(
+        MET, f"{TRAINING_LABELS[t.kind]} ({t.occupation or 'Beruf nicht angegeben'}) ab {fmt(t.start)}"
+    )
 
 
 @predicate("p60c.status")
@@ -52,7 +57,20 @@ def _identity_deadline(ctx: Ctx, entered: date) -> date:
     if entered <= ctx.p("mid_entry_until"):
         mid: date = ctx.p("mid_deadline")
         return min(ctx.as_of, mid)
-    return min(ctx.as_of, add_months(entered, ctx.p("late_months")) - timedelta(days=1))
+    return min(ctx.as_of, after_event(entered, ctx.p("late_months")))  # from an event: §§ 187 I, 188 II BGB
+
+
+def steps_in_time(ident: Identity, deadline: date) -> bool | None:
+    """Were all necessary and reasonable identity steps taken by the deadline? (date first, then the flag)"""
+    if ident.steps_completed_on is not None:
+        return ident.steps_completed_on <= deadline
+    return ident.all_reasonable_steps
+
+
+LATE_STEP = (
+    "Alle Schritte zur Identitätsklärung mit Datum belegen und die Erteilung trotz Fristversäumnis "
+    "beantragen (§ 60c Abs. 7, § 60d Abs. 4: Ermessen)."
+)
 
 
 @predicate("p60c.identity")
@@ -63,17 +81,24 @@ def identity(ctx: Ctx) -> Outcome:
         return Outcome(UNKNOWN, "Einreisedatum oder Stand der Identitätsklärung fehlt")
     deadline = _identity_deadline(ctx, entered)
     on_time = ident.clarified_on is not None and ident.clarified_on <= deadline
+    in_time = steps_in_time(ident, deadline)
     if ident.clarified and (on_time or deadline == ctx.as_of):
         return Outcome(MET, f"Identität fristgerecht geklärt (Frist {fmt(deadline)})")
-    if ident.all_reasonable_steps and ident.clarified:
+    if in_time and ident.clarified:
         return Outcome(MET, "Frist gilt als gewahrt: alle zumutbaren Schritte rechtzeitig unternommen")
     if ident.clarified and ident.clarified_on is None:
         return Outcome(UNKNOWN, f"Datum der Identitätsklärung fehlt (Frist {fmt(deadline)})")
-    if ident.all_reasonable_steps:
+    if in_time:
         return Outcome(
             NOT_MET, "alle zumutbaren Schritte unternommen: Erteilung nach Abs. 7 im Ermessen", manual=True
         )
-    if ident.all_reasonable_steps is None:
+    if ident.steps_completed_on is not None:  # taken, but after the deadline
+        text = (
+            f"alle zumutbaren Schritte erst am {fmt(ident.steps_completed_on)} unternommen (Frist "
+            f"{fmt(deadline)}): Erteilung unbeachtlich der Frist nach Abs. 7 im Ermessen"
+        )
+        return Outcome(NOT_MET, text, manual=True, step=LATE_STEP)
+    if in_time is None:
         return Outcome(UNKNOWN, "unbekannt, ob alle zumutbaren Schritte rechtzeitig unternommen wurden")
     return Outcome(NOT_MET, f"Identität nicht bis {fmt(deadline)} geklärt")
 
@@ -98,6 +123,13 @@ def window(ctx: Ctx) -> Outcome:
 @predicate("p60c.registration")
 def registration(ctx: Ctx) -> Outcome:
     t = ctx.facts.case.education.training
+    if t is not None and t.contract_signed is False:
+        return Outcome(
+            NOT_MET,
+            "bisher nur die Zusage eines Ausbildungsplatzes, noch kein unterschriebener Vertrag",
+            step="Ausbildungsvertrag unterschreiben und die Eintragung bei der zuständigen Stelle beantragen "
+            "lassen; eine Zusage allein genügt nicht (§ 60c Abs. 3 Satz 3).",
+        )
     value = None if t is None else t.contract_registered
     return flag(value, "Vertrag eingetragen oder beantragt", "Eintragung fehlt", "Eintragung unbekannt")
 
@@ -112,10 +144,16 @@ def livelihood(ctx: Ctx) -> Outcome:
 
 @predicate("p16g.passport")
 def passport(ctx: Ctx) -> Outcome:
-    value = ctx.facts.case.identity.passport
-    if value is None:
+    ident = ctx.facts.case.identity
+    if ident.passport is None:
         return Outcome(UNKNOWN, "Passlage unbekannt")
-    return Outcome(MET, "gültiger Pass") if value == "gueltig" else Outcome(NOT_MET, "kein gültiger Pass")
+    if ident.passport == "gueltig":
+        return Outcome(MET, "gültiger Pass")
+    if ident.passport_obtainable is False:
+        return Outcome(
+            NOT_MET, "kein gültiger Pass; ein Pass ist nach Angabe nicht zu bekommen", step=NO_PASSPORT_STEP
+        )
+    return Outcome(NOT_MET, "kein gültiger Pass")
 
 
 @predicate("p19d_1a.after_60c")
@@ -128,6 +166,8 @@ def after_60c(ctx: Ctx) -> Outcome:
         return Outcome(UNKNOWN, "Ausbildungsabschluss unbekannt")
     if not t.completed:
         return Outcome(NOT_MET, "Ausbildung nicht (erfolgreich) abgeschlossen")
+    if case.employment.jobs is None:
+        return Outcome(UNKNOWN, "Angaben zur Beschäftigung fehlen (nicht erfragt)")
     jobs = [j for j in case.employment.jobs if j.start <= ctx.as_of and (j.end is None or j.end >= ctx.as_of)]
     if any(j.matches_qualification for j in jobs):
         return Outcome(MET, "Ausbildung abgeschlossen, passende Beschäftigung")

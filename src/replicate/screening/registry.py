@@ -23,7 +23,7 @@ PREDICATES: dict[str, Predicate] = {}
 READS: dict[str, PathwayView] = {}
 """For predicates that read the pathway: what they read (the outcome is shared by pathways alike in it)."""
 
-MODULES = ("pred_bars", "pred_other", "pred_p25a", "pred_p25b", "pred_p60d", "pred_training")
+MODULES = ("pred_bars", "pred_other", "pred_p25a", "pred_p25b", "pred_p60d", "pred_training", "pred_family")
 """The modules of ``replicate.screening`` that hold predicates."""
 
 

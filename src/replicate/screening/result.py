@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -52,7 +52,9 @@ class ConditionResult:
 
     @property
     def next_step(self) -> str:
-        return "" if self.outcome.status == MET else self.condition.next_step
+        if self.outcome.status == MET:
+            return ""
+        return self.outcome.step or self.condition.next_step
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -169,11 +171,14 @@ class ScreeningResult:
     case_id: str
     as_of: date
     pathways: dict[str, PathwayResult]
+    warnings: list[str] = field(default_factory=list)
+    """Plausibility warnings about the case record (German), e.g. a share of 0.8 where 80 was meant."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (dates as ISO strings)."""
         return {
             "case_id": self.case_id,
             "as_of": self.as_of.isoformat(),
+            "warnings": list(self.warnings),
             "pathways": {pid: p.to_dict() for pid, p in self.pathways.items()},
         }

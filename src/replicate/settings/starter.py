@@ -38,8 +38,8 @@ LOCAL_RULES_EXAMPLE = """\
 # extra_evidence = ["Einstellungszusage des Arbeitgebers mit Stundenumfang und Lohn"]
 # local_practice = "Abgestimmt im Kooperationstreffen; im Protokoll festgehalten."
 # [{path}.conditions."p25b.livelihood".parameters.min_share_percent]
-# value = 50
-# justification = "Die Ausländerbehörde wertet 50 Prozent als überwiegend (schriftliche Mitteilung an die Beratungsstelle)."
+# value = 50.5
+# justification = "Die Ausländerbehörde lässt mehr als die Hälfte genügen (schriftliche Mitteilung an die Beratungsstelle)."
 """
 
 
