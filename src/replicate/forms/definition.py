@@ -10,7 +10,7 @@ import datetime
 import types
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -73,10 +73,13 @@ def is_word(value: str, label: str) -> bool:
 
 
 def unwrap(annotation: Any) -> tuple[Any, bool]:
-    """``X | None`` → (X, True)."""
+    """``X | None`` → (X, True); constraints and validators (``Annotated[X, …]``) are left off."""
     if get_origin(annotation) in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
-        return (args[0] if len(args) == 1 else Union[tuple(args)]), len(args) < len(get_args(annotation))  # noqa: UP007
+        inner = args[0] if len(args) == 1 else Union[tuple(args)]  # noqa: UP007
+        return unwrap(inner)[0], len(args) < len(get_args(annotation))
+    if get_origin(annotation) is Annotated:
+        return get_args(annotation)[0], False
     return annotation, False
 
 

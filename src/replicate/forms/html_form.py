@@ -17,6 +17,7 @@ from string import Template
 from typing import Any
 
 from replicate.caserecord import SCHEMA_VERSION
+from replicate.caserecord.model import READABLE_VERSIONS
 from replicate.forms.definition import FormField, Section, form_sections, is_word
 from replicate.forms.layout import load_layout
 from replicate.forms.texts import UI
@@ -67,6 +68,7 @@ def page_data(translators: list[Translator]) -> dict[str, Any]:
     sections = form_sections()
     return {
         "schema_version": SCHEMA_VERSION,
+        "readable_versions": list(READABLE_VERSIONS),
         "untranslated": UNTRANSLATED,
         "languages": [
             {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if t.lang in RTL else "ltr"}

@@ -408,7 +408,7 @@
       catch (e) { say(ui("err_not_json", { file: file.name }), true); return; }
       try {
         if (data === null || typeof data !== "object" || Array.isArray(data)) throw ["reason_not_object", {}];
-        if ("schema_version" in data && data.schema_version !== D.schema_version) throw ["reason_version", {}];
+        if ("schema_version" in data && D.readable_versions.indexOf(data.schema_version) < 0) throw ["reason_version", {}];
         const all = [];
         D.sections.forEach((s) => { s.fields.forEach((f) => all.push(f)); });
         probe(all, data, "");
