@@ -51,6 +51,8 @@ def _constraints(spec: dict[str, Any]) -> str:
     parts = [f"{sign} {spec[k]}" for k, sign in keys.items() if k in spec]
     for option in spec.get("anyOf", []):
         parts += [f"{sign} {option[k]}" for k, sign in keys.items() if k in option]
+        if "pattern" in option:
+            parts.append(f"pattern `{option['pattern']}`".replace("|", "\\|"))
     if "default" in spec and spec["default"] not in (None, [], {}) and not isinstance(spec["default"], dict):
         parts.append(f"default {json.dumps(spec['default'], ensure_ascii=False)}")
     return ", ".join(parts)

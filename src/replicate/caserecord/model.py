@@ -73,11 +73,9 @@ class CaseRecord(Part):
     birth_date: date | None = None
     """Geburtsdatum."""
     nationality: Nationality | None = None
-    """Staatsangehörigkeit als Ländercode nach ISO 3166-1 (zwei Großbuchstaben, z. B. SY; XK für Kosovo),
-    „staatenlos“ oder „ungeklaert“; leer = nicht erfasst."""
+    """Staatsangehörigkeit (Ländercode nach ISO 3166-1, z. B. SY für Syrien), staatenlos oder ungeklärt."""
     gender: Gender | None = None
-    """Geschlecht, nur für Berichte in Summen: weiblich, männlich, divers oder keine Angabe; leer = nicht
-    erfasst."""
+    """Geschlecht: weiblich, männlich, divers oder keine Angabe."""
     entry_date: date | None = None
     """Datum der (letzten) Einreise ins Bundesgebiet."""
     status_periods: list[StatusPeriod] = Field(default_factory=list)
