@@ -57,7 +57,9 @@ def test_an_enum_value_without_label_fails() -> None:
 
 def test_excluding_a_field_needs_a_reason_and_removes_it() -> None:
     data = copy.deepcopy(_layout_data())
-    next(s for s in data["sections"] if s["id"] == "hardship")["fields"].remove("integration_prognosis_positive")
+    next(s for s in data["sections"] if s["id"] == "hardship")["fields"].remove(
+        "integration_prognosis_positive"
+    )
     data["fields"].pop("integration_prognosis_positive")
     data["excluded"]["integration_prognosis_positive"] = "wird erst nach der Beratung eingeschätzt"
     assert coverage_problems(parse_layout(data)) == []
