@@ -20,7 +20,9 @@ It holds no name: only what the legal conditions need. Unknown facts are left ou
 **Version 1 records** (written before the case history existed) are read transparently: a record with
 `"schema_version": "1"` is read as version 2 with an empty history and no nationality or gender, by every
 command and by the offline form; nothing needs converting. When such a record is saved again by the form,
-it is written as version 2. The JSON Schema describes version 2 only.
+it is written as version 2. The JSON Schema describes version 2 only: for programs that check files against
+it, `replicate caserecord migrate OLD.jsonl NEW.jsonl` (or `.json`) writes the records as version 2, fields
+and their order unchanged.
 
 In CSV caseloads the history is flattened like every list, with 0-based positions in the column names:
 `history.0.date`, `history.0.type`, `history.0.pathway`, `history.1.date`, …
