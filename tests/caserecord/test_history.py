@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from replicate.caserecord import CaseRecord, case_schema, iter_caseload, load_case, parse_case
-from replicate.caserecord.history import PathwayId
+from replicate.caserecord.history import CloseReason, EventType, PathwayId, ReferralBy, Result
 from replicate.caserecord.history_rules import EVENT_FIELDS, history_rules
 from replicate.caserecord.nationality import country_names
 from replicate.errors import CaseRecordError
@@ -103,3 +107,53 @@ def test_country_list() -> None:
     assert 245 <= len(names) <= 255
     assert country_names("ar")["SY"] != "Syrien"
     assert CaseRecord(nationality="PS").nationality == "PS"
+
+
+# ---------- any history: a record or a CaseRecordError, never anything else; valid means the rules hold ----------
+
+_events = st.fixed_dictionaries(
+    {
+        "date": st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 1, 20)).map(str),
+        "type": st.sampled_from(EventType.__args__),
+    },
+    optional={
+        "pathway": st.sampled_from(PathwayId.__args__),
+        "result": st.sampled_from(Result.__args__),
+        "reason": st.sampled_from(CloseReason.__args__),
+        "referral_by": st.sampled_from(ReferralBy.__args__),
+        "consent": st.booleans(),
+    },
+)
+
+
+def _prune(event: dict[str, Any]) -> dict[str, Any]:
+    """Keep only the fields the event's type takes, so that the order rules are reached more often."""
+    fields = history_rules().types[event["type"]].fields
+    return {k: v for k, v in event.items() if k in ("date", "type") or k in fields}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_events, _events.map(_prune)), max_size=6))
+def test_any_history_is_a_record_or_named_problems(events: list[dict[str, Any]]) -> None:
+    try:
+        record = parse_case({"case_id": "H", "history": events})
+    except CaseRecordError as err:
+        assert err.problems and all(p.location.startswith("history.") for p in err.problems)
+        return
+    rules = history_rules()
+    history = record.history
+    assert all(a.date <= b.date for a, b in itertools.pairwise(history))
+    closed = False
+    for index, event in enumerate(history):
+        assert not closed or event.type == rules.reopening
+        closed = event.type == rules.closing or (closed and event.type != rules.reopening)
+        if event.type == "entscheidung":
+            earlier = history[:index]
+            assert any(e.type == "antrag" and e.pathway == event.pathway for e in earlier) or (
+                event.pathway == "p23a" and any(e.result == "ersuchen" for e in earlier)
+            )
+        for name in EVENT_FIELDS:
+            spec = rules.types[event.type].fields.get(name)
+            value = getattr(event, name)
+            assert spec is not None or value is None
+            assert spec is None or not spec.required or value is not None

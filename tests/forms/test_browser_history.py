@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
 from replicate.caserecord import CaseRecord, case_schema
 from replicate.forms.limits import MAX_FILE_BYTES, MAX_LIST_ITEMS
@@ -228,3 +230,23 @@ def test_utf8_with_bom_still_loads(form: Form, tmp_path: Path) -> None:
     form.load(good)
     assert "Geladen" in form.status()
     assert form.field("case_id").input_value() == "Ö-1"
+
+
+# ---------- the form and the library agree on every case of tests/caserecord/history_cases.yaml ----------
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parents[1] / "caserecord" / "history_cases.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_form_and_library_agree(form: Form, tmp_path: Path, case: dict[str, Any]) -> None:
+    path = tmp_path / "fall.json"
+    path.write_text(json.dumps(case["record"], default=str), encoding="utf-8")
+    form.load(path)
+    if "Geladen" in form.status():
+        form.page.click("#save")
+        accepted = "Gespeichert" in str(form.page.locator("#status").text_content())
+    else:
+        accepted = False  # refused on loading (unknown field or value)
+    assert accepted == (case["problems"] == []), form.status()
