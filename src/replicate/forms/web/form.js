@@ -12,8 +12,10 @@
     const found = D.texts[lang].msg[german];
     return found === undefined ? D.untranslated + german : found;
   }
-  function ui(key, vars) {
-    let text = D.texts[lang].ui[key];
+  /* Interface text in the chosen language; inside an adviser section (``where``) always in German. */
+  function ui(key, vars, where) {
+    const code = where && where.closest(".adviser") ? D.languages[0].code : lang;
+    let text = D.texts[code].ui[key];
     Object.keys(vars || {}).forEach((k) => { text = text.split("{" + k + "}").join(String(vars[k])); });
     return text;
   }
@@ -278,7 +280,7 @@
         if (kid.rows && !silent && kid.f.path === "history") errors += historyCheck(kid);
         const r = kid.read();
         const show = !silent && r.error && !r.quiet && (kid.touched !== false || showAll);
-        if (kid.err) kid.err.textContent = show ? ui(r.error[0], r.error[1]) : "";
+        if (kid.err) kid.err.textContent = show ? ui(r.error[0], r.error[1], kid.err) : "";
         if (r.error && !r.quiet && !silent) errors += 1;
         if (!r.error) values[k] = r.value;
       });
@@ -306,7 +308,7 @@
       const a = values[p[0]], b = values[p[1]];
       if (kids[p[1]] && a && b && b < a) {
         const target = kids[p[1]];
-        if (!target.err.textContent) target.err.textContent = ui(p[2]);
+        if (!target.err.textContent) target.err.textContent = ui(p[2], null, target.err);
         errors += 1;
       }
     });
@@ -456,8 +458,8 @@
     document.documentElement.lang = code;
     document.documentElement.dir = info.dir;
     document.querySelectorAll("[data-msg]").forEach((e) => { e.textContent = msg(e.dataset.msg); });
-    document.querySelectorAll("[data-ui]").forEach((e) => { e.textContent = ui(e.dataset.ui); });
-    document.querySelectorAll("[data-ui-placeholder]").forEach((e) => { e.placeholder = ui(e.dataset.uiPlaceholder); });
+    document.querySelectorAll("[data-ui]").forEach((e) => { e.textContent = ui(e.dataset.ui, null, e); });
+    document.querySelectorAll("[data-ui-placeholder]").forEach((e) => { e.placeholder = ui(e.dataset.uiPlaceholder, null, e); });
     document.title = ui("title");
     validateAll();
   }
