@@ -136,7 +136,10 @@ def test_history_stays_german_and_countries_are_named_in_the_language(form: Form
     assert form.field("history[].date").get_attribute("placeholder") == "TT.MM.JJJJ"
     form.fill("history[].date", "31.02.2027")
     assert form.error_of("history[].date") == "Dieses Datum gibt es nicht."
-    assert form.page.locator("#s-person button, #s-status button.add").first.text_content() != "Eintrag hinzufügen"
+    assert (
+        form.page.locator("#s-person button, #s-status button.add").first.text_content()
+        != "Eintrag hinzufügen"
+    )
     assert form.field("nationality").locator('option[value="SY"]').text_content() == "سوريا"
     assert form.field("nationality").locator('option[value="DE"]').text_content() == "ألمانيا"
 
@@ -249,9 +252,16 @@ def test_form_and_library_agree(form: Form, tmp_path: Path, case: dict[str, Any]
     path = tmp_path / "fall.json"
     path.write_text(json.dumps(case["record"], default=str), encoding="utf-8")
     form.load(path)
+    downloads: list[Any] = []
+    form.page.on("download", lambda d: downloads.append(d))
     if "Geladen" in form.status():
         form.page.click("#save")
         accepted = "Gespeichert" in str(form.page.locator("#status").text_content())
+        if accepted:  # let the download finish before the page closes, and check what was saved
+            form.page.wait_for_timeout(0)
+            assert downloads and CaseRecord.model_validate(
+                json.loads(Path(downloads[0].path()).read_text("utf-8"))
+            )
     else:
         accepted = False  # refused on loading (unknown field or value)
     assert accepted == (case["problems"] == []), form.status()
