@@ -157,3 +157,21 @@ def test_any_history_is_a_record_or_named_problems(events: list[dict[str, Any]])
             value = getattr(event, name)
             assert spec is not None or value is None
             assert spec is None or not spec.required or value is not None
+
+
+def test_screen_reads_a_caseload_with_history_columns(tmp_path: Path) -> None:
+    """The screener takes version-2 caseloads (history columns) and version-1 rows side by side."""
+    from replicate.cli import main
+
+    path = tmp_path / "faelle.csv"
+    path.write_text(
+        "case_id,schema_version,birth_date,nationality,history.0.date,history.0.type,history.0.referral_by,"
+        "history.1.date,history.1.type,history.1.pathway\n"
+        "K-1,2,1990-01-01,SY,2027-01-02,verweisung,auslaenderbehoerde,2027-02-01,antrag,p25b\n"
+        "K-2,1,1985-06-30,,,,,,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "ergebnisse.csv"
+    assert main(["screen", str(path), "--out", str(out), "--as-of", "2027-03-01"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "K-1" in text and "K-2" in text
