@@ -101,8 +101,9 @@ def _describe(number: int, event: CaseEvent, case_id: str) -> str:
 
 
 def _value_label(name: str, value: object) -> str:
-    if name == "pathway":
-        return history_rules().pathways.get(str(value), str(value))
+    """A value as the user writes it; a pathway also with its provision: ``§ 60c AufenthG (p60c)``."""
+    if name == "pathway" and str(value) in history_rules().pathways:
+        return f"{history_rules().pathways[str(value)]} ({value})"
     return str(value)
 
 
