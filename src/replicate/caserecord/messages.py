@@ -31,6 +31,8 @@ def _german(err: Any) -> str:
         return f"ja/nein erwartet, nicht {value!r}"
     if kind.startswith(("int", "float")):
         return f"Zahl erwartet, nicht {value!r}"
+    if kind == "string_type":
+        return f"Text erwartet, nicht {value!r}"
     if kind in ("list_type", "dict_type", "model_type"):
         return "falscher Typ (Liste bzw. Objekt erwartet)"
     if kind == "value_error":
