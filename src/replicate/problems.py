@@ -134,6 +134,10 @@ def describe(
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
+    if "message" in ctx:
+        # A custom error raised by a model's own validation (e.g. the case history) carries its German
+        # message and fix.
+        return str(ctx["message"]), str(ctx.get("hint") or "")
     if kind == "missing":
         hint = f"Tragen Sie den Wert ein, z. B. {example}." if example else "Tragen Sie den Wert ein."
         return "Pflichtangabe fehlt", f"{hint} {wording.all_keys}"
