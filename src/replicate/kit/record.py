@@ -95,5 +95,6 @@ def kit_state(settings: Settings, kit_dir: Path, origins: dict[str, str], docume
         reference_date=settings.kit.reference_date,
         settings_digest=settings_digest(settings),
         render_digest=render_digest(settings),
+        design_files=settings.kit.logo is not None or settings.kit.reference_docx is not None,
         files=records,
     )

@@ -68,6 +68,8 @@ class KitState(BaseModel):
     """Stand der Rechtslage of the kit."""
     settings_digest: str
     """Digest of the settings (template answers plus design files)."""
+    design_files: bool = False
+    """Built with a logo or a Word style template (their paths are not recorded in the kit)."""
     render_digest: str
     """Digest of everything besides a source that shapes its formats (formats, footer, date, design files)."""
     files: list[FileRecord]

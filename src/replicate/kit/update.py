@@ -118,7 +118,7 @@ def update_kit(
     old = settings_from_answers(kit)
     if settings is None:
         settings = old
-        if state is not None and settings_digest(old) != state.settings_digest:
+        if state is not None and state.design_files:
             raise KitError(
                 f"{kit}: das Kit wurde mit Logo oder Word-Formatvorlage gebaut, deren Pfade nicht im Kit "
                 "stehen. Geben Sie die Einstellungsdatei an: replicate update KIT --settings DATEI"
