@@ -47,7 +47,7 @@ def test_state_records_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert kinds["vereinbarung/kooperationsvereinbarung.html"] == ("derived", AGREEMENT)
     assert kinds["index.html"][0] == "generated"
     assert state.reference_date == date(2026, 11, 25) and state.law_checked_until == date(2026, 7, 31)
-    assert (kit / ".replicate" / "base" / AGREEMENT).read_text(encoding="utf-8") == (kit / AGREEMENT).read_text(
+    assert (kit / ".replicate" / "base" / (AGREEMENT + ".base")).read_text(encoding="utf-8") == (kit / AGREEMENT).read_text(
         encoding="utf-8"
     )
     answers = (kit / ".copier-answers.yml").read_text(encoding="utf-8")

@@ -23,6 +23,8 @@ from replicate.errors import KitError
 STATE_DIR = ".replicate"
 STATE_FILE = f"{STATE_DIR}/state.json"
 BASE_DIR = f"{STATE_DIR}/base"
+BASE_SUFFIX = ".base"
+"""Appended to each pristine copy, so that a search for the kit's ``*.md`` documents never finds them."""
 FORMAT = 1
 """Version of the state file's layout."""
 
@@ -151,7 +153,7 @@ def write_state(kit: Path, state: KitState, sources: dict[str, str]) -> None:
     """Write ``state.json`` and the pristine copy of every text source (``sources``: path → text)."""
     base = kit / BASE_DIR
     for relative, text in sources.items():
-        target = base / relative
+        target = base / (relative + BASE_SUFFIX)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     text = json.dumps(state.model_dump(mode="json"), ensure_ascii=False, indent=1, sort_keys=False)
@@ -160,7 +162,7 @@ def write_state(kit: Path, state: KitState, sources: dict[str, str]) -> None:
 
 def read_base(kit: Path, relative: str) -> str | None:
     """The pristine text of a source as replicate last wrote it, if recorded."""
-    path = kit / BASE_DIR / relative
+    path = kit / BASE_DIR / (relative + BASE_SUFFIX)
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
