@@ -25,7 +25,9 @@ def _html_kit(dest: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     new_kit(settings, dest)
 
 
-def test_force_refuses_another_tools_copier_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_force_refuses_another_tools_copier_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "projekt"
     (project / "src").mkdir(parents=True)
     (project / ".copier-answers.yml").write_text("_src_path: gh:someone/template\n", encoding="utf-8")
@@ -64,9 +66,8 @@ def test_force_never_touches_a_git_folder(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_two_runs_cannot_build_into_the_same_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     dest = tmp_path / "kit"
-    with destination_lock(dest):  # another run holds the destination
-        with pytest.raises(KitError, match="anderer replicate-Lauf"):
-            new_kit(example_settings("dresden.toml", monkeypatch), dest)
+    with destination_lock(dest), pytest.raises(KitError, match="anderer replicate-Lauf"):
+        new_kit(example_settings("dresden.toml", monkeypatch), dest)  # another run holds the destination
     assert not dest.exists()
 
 
@@ -123,7 +124,9 @@ def test_sigkill_leaves_nothing_the_next_run_does_not_clean(tmp_path: Path) -> N
     assert any(p.name.startswith(".kit.replicate-") for p in tmp_path.iterdir())
     env_ok = {**env, "REPLICATE_KIT__REFERENCE_DATE": "2026-11-25"}
     again = subprocess.run(
-        [sys.executable, "-m", "replicate", "new", DRESDEN, str(dest), "--quiet"], env=env_ok, capture_output=True
+        [sys.executable, "-m", "replicate", "new", DRESDEN, str(dest), "--quiet"],
+        env=env_ok,
+        capture_output=True,
     )
     assert again.returncode == 0, again.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]

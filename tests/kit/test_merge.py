@@ -21,8 +21,20 @@ def git_merge(tmp: Path, base: str, ours: str, theirs: str) -> tuple[str, int]:
     for name, text in (("ours", ours), ("base", base), ("theirs", theirs)):
         (tmp / name).write_text(text, encoding="utf-8")
     done = subprocess.run(
-        [GIT or "git", "merge-file", "-p", "-L", "Ihre Fassung", "-L", "Basis", "-L", "Neue Vorlage"]
-        + [str(tmp / "ours"), str(tmp / "base"), str(tmp / "theirs")],
+        [
+            GIT or "git",
+            "merge-file",
+            "-p",
+            "-L",
+            "Ihre Fassung",
+            "-L",
+            "Basis",
+            "-L",
+            "Neue Vorlage",
+            str(tmp / "ours"),
+            str(tmp / "base"),
+            str(tmp / "theirs"),
+        ],
         capture_output=True,
         check=False,
     )

@@ -46,7 +46,11 @@ DOCUMENTS = [
 def _text_files(kit: Path) -> dict[str, str]:
     files = {}
     for path in sorted(kit.rglob("*")):
-        if path.is_file() and path.suffix in TEXT_SUFFIXES and ".replicate" not in path.relative_to(kit).parts:
+        if (
+            path.is_file()
+            and path.suffix in TEXT_SUFFIXES
+            and ".replicate" not in path.relative_to(kit).parts
+        ):
             text = path.read_text(encoding="utf-8")
             text = re.sub(r"^_src_path: .*$", "_src_path: <template>", text, flags=re.M)
             files[path.relative_to(kit).as_posix()] = text

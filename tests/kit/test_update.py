@@ -39,7 +39,9 @@ def test_state_records_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     kit = _small_kit(tmp_path, monkeypatch)
     state = read_state(kit)
     assert state is not None
-    files = {p.relative_to(kit).as_posix() for p in kit.rglob("*") if p.is_file() and ".replicate" not in p.parts}
+    files = {
+        p.relative_to(kit).as_posix() for p in kit.rglob("*") if p.is_file() and ".replicate" not in p.parts
+    }
     assert {r.path for r in state.files} == files
     kinds = {r.path: (r.kind, r.source) for r in state.files}
     assert kinds[AGREEMENT] == ("source", "Vorlage")
@@ -47,9 +49,9 @@ def test_state_records_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert kinds["vereinbarung/kooperationsvereinbarung.html"] == ("derived", AGREEMENT)
     assert kinds["index.html"][0] == "generated"
     assert state.reference_date == date(2026, 11, 25) and state.law_checked_until == date(2026, 7, 31)
-    assert (kit / ".replicate" / "base" / (AGREEMENT + ".base")).read_text(encoding="utf-8") == (kit / AGREEMENT).read_text(
-        encoding="utf-8"
-    )
+    assert (kit / ".replicate" / "base" / (AGREEMENT + ".base")).read_text(encoding="utf-8") == (
+        kit / AGREEMENT
+    ).read_text(encoding="utf-8")
     answers = (kit / ".copier-answers.yml").read_text(encoding="utf-8")
     assert "_src_path" not in answers and str(tmp_path) not in answers
 
@@ -69,7 +71,9 @@ def test_edit_kept_when_the_reference_date_moves(tmp_path: Path, monkeypatch: py
     assert "Vom Rechtsamt" in (kit / "vereinbarung/kooperationsvereinbarung.html").read_text(encoding="utf-8")
     assert (kit / "eigene-liste.txt").read_text(encoding="utf-8") == "Telefonliste"
     report = (kit / "aktualisierung" / "stand-2027-07-01.md").read_text(encoding="utf-8")
-    assert "§ 25b Abs. 8 AufenthG" in report and "gilt nicht mehr" in report  # § 104c privileges end 30.06.2027
+    assert (
+        "§ 25b Abs. 8 AufenthG" in report and "gilt nicht mehr" in report
+    )  # § 104c privileges end 30.06.2027
     assert (kit / "aktualisierung" / "stand-2027-07-01.html").is_file()
     state = read_state(kit)
     assert state is not None and state.reference_date == date(2027, 7, 1)
@@ -85,7 +89,9 @@ def test_both_sides_change_the_same_clause(
     old_html = (kit / "vereinbarung/kooperationsvereinbarung.html").read_bytes()
     text = (kit / AGREEMENT).read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if "25.11.2026" in line)
-    (kit / AGREEMENT).write_text(text.replace(line, "> Fassung des Rechtsamts vom 02.12.2026."), encoding="utf-8")
+    (kit / AGREEMENT).write_text(
+        text.replace(line, "> Fassung des Rechtsamts vom 02.12.2026."), encoding="utf-8"
+    )
     code = main(["update", str(kit), "--reference-date", "2027-07-01", "--quiet"])
     assert code == 1
     out = capsys.readouterr()
@@ -95,7 +101,9 @@ def test_both_sides_change_the_same_clause(
     assert "01.07.2027" in merged and ">>>>>>> Neue Vorlage\n" in merged
     # formats of a conflicted file are not rebuilt
     assert (kit / "vereinbarung/kooperationsvereinbarung.html").read_bytes() == old_html
-    assert "Konflikte: bitte entscheiden" in (kit / "aktualisierung/stand-2027-07-01.md").read_text(encoding="utf-8")
+    assert "Konflikte: bitte entscheiden" in (kit / "aktualisierung/stand-2027-07-01.md").read_text(
+        encoding="utf-8"
+    )
     # a second update refuses until the markers are resolved, and changes nothing
     before = _snapshot(kit)
     assert main(["update", str(kit), "--quiet"]) == 2
@@ -124,7 +132,9 @@ def test_nothing_changed_is_a_no_op(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_interrupted_update_leaves_the_kit_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kit = _small_kit(tmp_path, monkeypatch)
-    (kit / AGREEMENT).write_text((kit / AGREEMENT).read_text(encoding="utf-8") + "\nEigener Absatz.\n", "utf-8")
+    (kit / AGREEMENT).write_text(
+        (kit / AGREEMENT).read_text(encoding="utf-8") + "\nEigener Absatz.\n", "utf-8"
+    )
     before = _snapshot(kit)
     calls = {"n": 0}
     original = render.render_markdown
@@ -163,7 +173,11 @@ def test_kit_of_the_previous_release_updates(tmp_path: Path, monkeypatch: pytest
     shutil.rmtree(kit / ".replicate")
     answers = kit / ".copier-answers.yml"
     lines = answers.read_text(encoding="utf-8").splitlines(keepends=True)
-    answers.write_text(lines[0] + "_src_path: /opt/venv/lib/python3.11/site-packages/replicate/_template\n" + "".join(lines[1:]))
+    answers.write_text(
+        lines[0]
+        + "_src_path: /opt/venv/lib/python3.11/site-packages/replicate/_template\n"
+        + "".join(lines[1:])
+    )
     text = (kit / LETTER).read_text(encoding="utf-8")
     (kit / LETTER).write_text(text + "\nÖrtlicher Zusatz der Beratungsstelle.\n", encoding="utf-8")
     result = update_kit(kit, reference_date=date(2027, 7, 1))

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from replicate.errors import KitError
@@ -142,10 +142,8 @@ def destination_lock(dest: Path) -> Iterator[list[str]]:
     try:
         yield recover(absolute)
     finally:
-        try:
+        with suppress(OSError):
             os.unlink(lock_path(absolute))
-        except OSError:
-            pass
         os.close(fd)
 
 

@@ -17,7 +17,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from replicate import __version__
 from replicate.errors import KitError
 
 STATE_DIR = ".replicate"

@@ -130,13 +130,16 @@ def update_kit(
     recorded = state.by_path() if state is not None else {}
     for record in recorded.values():
         path = kit / record.path
-        if record.kind == "source" and path.is_file():
-            if has_conflict_markers(path.read_text(encoding="utf-8", errors="replace")):
-                raise KitError(
-                    f"{path}: enthält noch Konfliktmarkierungen (<<<<<<< Ihre Fassung) aus der letzten "
-                    "Aktualisierung. Entscheiden Sie sich in der Datei für eine Fassung, löschen Sie die "
-                    "Markierungen und starten Sie replicate update erneut."
-                )
+        if (
+            record.kind == "source"
+            and path.is_file()
+            and has_conflict_markers(path.read_text(encoding="utf-8", errors="replace"))
+        ):
+            raise KitError(
+                f"{path}: enthält noch Konfliktmarkierungen (<<<<<<< Ihre Fassung) aus der letzten "
+                "Aktualisierung. Entscheiden Sie sich in der Datei für eine Fassung, löschen Sie die "
+                "Markierungen und starten Sie replicate update erneut."
+            )
     result = UpdateResult(
         kit=kit,
         old_date=state.reference_date if state is not None else old.kit.reference_date,
