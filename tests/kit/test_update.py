@@ -207,3 +207,27 @@ def test_rules_diff_names_paragraphs(capsys: pytest.CaptureFixture[str]) -> None
     # § 104c a. F.: no new grant after 30.12.2025 (ChAR-G), seen from a date before
     assert main(["rules", "diff", "--from", "2025-06-01", "--to", "2026-01-15"]) == 0
     assert "§ 104c" in capsys.readouterr().out
+
+
+def test_only_documents_whose_source_changed_are_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit = _small_kit(tmp_path, monkeypatch)
+    settings = example_settings("landkreis-mittelsachsen.yaml", monkeypatch)
+    settings.kit.formats = ["html"]
+    settings.authority.phone = "03731 799-4711"
+    rendered: list[str] = []
+    original = render.render_markdown
+
+    def counting(markdown, stem, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(Path(stem).name)
+        return original(markdown, stem, *args, **kwargs)
+
+    monkeypatch.setattr(render, "render_markdown", counting)
+    result = update_kit(kit, settings)
+    changed = [p for p in result.updated if p.endswith(".md")]
+    assert changed and result.rebuilt == len(changed) < 10
+    assert sorted(rendered) == sorted([Path(p).stem for p in changed] + ["stand-2026-11-25"])
+    for name in changed:
+        html = (kit / name).with_suffix(".html").read_text(encoding="utf-8")
+        assert "799-4711" in html

@@ -86,6 +86,11 @@ def settings_from_answers(kit: Path) -> Settings:
 
 
 def _check_kit(kit: Path) -> None:
+    if kit.is_symlink():
+        raise KitError(
+            f"{kit}: ist ein symbolischer Verweis (auf {kit.readlink()}); geben Sie den Ordner des Kits "
+            "selbst an."
+        )
     if not kit.is_dir() or not (kit / ANSWERS_FILE).is_file():
         raise KitError(
             f"{kit}: ist kein Kit (es fehlt {ANSWERS_FILE}). Geben Sie den Ordner an, den replicate new "
@@ -193,11 +198,10 @@ def _update_into(
     todo = []
     for document in documents:
         name = document.as_posix()
-        if name in result.conflicts or (reuse and name in unchanged and _copy_formats(kit, new_dir, name)):
-            if name in result.conflicts:
-                _copy_formats(kit, new_dir, name)
-            continue
-        todo.append(document)
+        if name in result.conflicts:
+            _copy_formats(kit, new_dir, name)  # never built from a file with conflict markers
+        elif not (reuse and name in unchanged and _copy_formats(kit, new_dir, name)):
+            todo.append(document)
     result.rebuilt = len(todo)
     build_documents(settings, new_dir, progress, only=todo)
     write_index(settings, new_dir, documents)
@@ -240,7 +244,8 @@ def _merge_one(
     if merged.conflicts:
         result.conflicts.append(relative)
     elif merged.text == local:
-        unchanged.add(relative)
+        if local == base:  # the formats in the kit were built from exactly this text
+            unchanged.add(relative)
     elif local != base:
         result.merged.append(relative)
     else:
