@@ -102,8 +102,9 @@ def test_leftovers_of_a_killed_run_are_tidied(tmp_path: Path, monkeypatch: pytes
     (stale / "kit").mkdir(parents=True)
     settings = example_settings("landkreis-mittelsachsen.yaml", monkeypatch)
     settings.kit.formats = ["html"]
-    with pytest.raises(KitError, match="nicht leer"):  # the restored kit is found, not silently replaced
+    with pytest.raises(KitError, match="nicht leer") as raised:  # the restored kit is not replaced
         new_kit(settings, dest)
+    assert "zurückgelegt" in str(raised.value)
     assert (dest / ".replicate" / "state.json").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]
 
@@ -129,6 +130,18 @@ def test_sigkill_leaves_nothing_the_next_run_does_not_clean(tmp_path: Path) -> N
         capture_output=True,
     )
     assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]
+
+
+def test_two_concurrent_runs_one_succeeds(tmp_path: Path) -> None:
+    dest = tmp_path / "kit"
+    env = {**os.environ, "REPLICATE_KIT__FORMATS": '["html"]', "REPLICATE_KIT__REFERENCE_DATE": "2026-11-25"}
+    command = [sys.executable, "-m", "replicate", "new", DRESDEN, str(dest), "--quiet"]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    results = [(run.wait(), run.communicate()[1].decode()) for run in runs]
+    assert sorted(code for code, _ in results) == [0, 2], results
+    loser = next(err for code, err in results if code == 2)
+    assert "Traceback" not in loser and ("anderer replicate-Lauf" in loser or "nicht leer" in loser)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]
 
 

@@ -85,6 +85,10 @@ def new_kit(
     dest = Path(dest)
     check_destination(dest, force=force, discard=discard)
     with destination_lock(dest) as tidied:
+        try:
+            check_destination(dest, force=force, discard=discard)  # again, after tidying up under the lock
+        except KitError as err:
+            raise KitError("\n".join([*tidied, str(err)])) from None
         stage = staging_dir(dest)
         try:
             kit_dir = stage / "kit"
