@@ -137,7 +137,9 @@ def test_two_concurrent_runs_one_succeeds(tmp_path: Path) -> None:
     dest = tmp_path / "kit"
     env = {**os.environ, "REPLICATE_KIT__FORMATS": '["html"]', "REPLICATE_KIT__REFERENCE_DATE": "2026-11-25"}
     command = [sys.executable, "-m", "replicate", "new", DRESDEN, str(dest), "--quiet"]
-    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    runs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
+    ]
     results = [(run.wait(), run.communicate()[1].decode()) for run in runs]
     assert sorted(code for code, _ in results) == [0, 2], results
     loser = next(err for code, err in results if code == 2)

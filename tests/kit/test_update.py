@@ -231,3 +231,29 @@ def test_only_documents_whose_source_changed_are_rebuilt(
     for name in changed:
         html = (kit / name).with_suffix(".html").read_text(encoding="utf-8")
         assert "799-4711" in html
+
+
+def test_status_diff_and_report_in_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = example_settings("leipzig.toml", monkeypatch)
+    settings.kit.formats = ["html"]
+    settings.advice_service.project_name = "Bleiberecht <script>alert(1)</script> Leipzig"
+    kit = tmp_path / "kit"
+    new_kit(settings, kit)
+    assert main(["status", str(kit)]) == 0
+    assert "Keine örtlichen Änderungen." in capsys.readouterr().out
+    readme = kit / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace("\n", "\nZusatz des Amts.\n", 1), "utf-8")
+    assert main(["status", str(kit)]) == 0
+    assert "Örtlich geändert:\n  README.md" in capsys.readouterr().out
+    assert main(["diff", str(kit)]) == 0
+    out = capsys.readouterr().out
+    assert "+++ lokal/README.md" in out and "+Zusatz des Amts." in out
+    monkeypatch.setenv("REPLICATE_KIT__REFERENCE_DATE", "2027-07-01")
+    assert main(["update", str(kit), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "Bericht:" in out
+    page = (kit / "aktualisierung" / "stand-2027-07-01.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert "Zusatz des Amts." in readme.read_text(encoding="utf-8")

@@ -77,7 +77,7 @@ def report_markdown(kit_dir: Path, settings: Settings, result: UpdateResult) -> 
     if old is None:
         lines += ["Der bisherige Stichtag ist nicht bekannt; die Prüfregeln gelten zum neuen Stichtag.", ""]
     else:
-        diff = render_diff(rules_diff(load_rules(), old, new), old, new)
+        diff = render_diff(rules_diff(load_rules(), old, new), old, new, markdown=True)
         lines += [diff.rstrip("\n"), ""]
         lines += [
             "Lesen Sie die genannten Vorschriften nach, bevor Sie die aktualisierten Dokumente verwenden. "

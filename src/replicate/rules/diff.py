@@ -104,8 +104,13 @@ def _condition(area: str, condition: Condition, d1: date, d2: date) -> list[Rule
     return out
 
 
-def render_diff(changes: list[RuleChange], d1: date, d2: date) -> str:
-    """The changes as German Markdown, grouped by pathway."""
+def render_diff(changes: list[RuleChange], d1: date, d2: date, *, markdown: bool = False) -> str:
+    """The changes as a German list grouped by pathway (``markdown``: texts escaped for Markdown)."""
+    from replicate.forms.mdtext import escape
+
+    def text(value: str) -> str:
+        return escape(value) if markdown else value
+
     head = f"Änderungen der Prüfregeln vom {_day(d1)} zum {_day(d2)}"
     if d1 == d2:
         return f"{head}: gleicher Stichtag, keine Änderung.\n"
@@ -117,7 +122,7 @@ def render_diff(changes: list[RuleChange], d1: date, d2: date) -> str:
         if change.area != area:
             if area is not None:
                 lines.append("")
-            lines.append(f"- {change.area}")
+            lines.append(f"- {text(change.area)}")
             area = change.area
-        lines.append(f"  - {change.text} ({change.reference})")
+        lines.append(f"  - {text(change.text)}. Vorschrift: {text(change.reference)}")
     return "\n".join(lines) + "\n"
