@@ -98,7 +98,7 @@ def test_leftovers_of_a_killed_run_are_tidied(tmp_path: Path, monkeypatch: pytes
     _html_kit(dest, monkeypatch)
     # a crash between the two renames: the old kit only in .kit.replicate-old, plus a staging folder
     os.replace(dest, old_kit_path(dest))
-    stale = tmp_path / ".kit.replicate-abc123"
+    stale = tmp_path / ".kit.replicate-abc123_x"
     (stale / "kit").mkdir(parents=True)
     settings = example_settings("landkreis-mittelsachsen.yaml", monkeypatch)
     settings.kit.formats = ["html"]

@@ -124,3 +124,17 @@ def test_both_sides_change_the_same_clause() -> None:
         ">>>>>>> Neue Vorlage\n\n(3) C.\n"
     )
     assert has_conflict_markers(result.text)
+
+
+LINES = st.lists(st.sampled_from(["", "a\n", "b\n", "\n", "- x\n", "ä\n"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(base=LINES, ours=LINES, theirs=LINES)
+def test_merge_identities(base: str, ours: str, theirs: str) -> None:
+    """Whatever the alignment: one side unchanged gives the other side; equal sides give that side."""
+    assert merge3(base, base, theirs).text == theirs and merge3(base, base, theirs).conflicts == 0
+    assert merge3(base, ours, base).text == ours and merge3(base, ours, base).conflicts == 0
+    assert merge3(base, ours, ours).text == ours
+    result = merge3(base, ours, theirs)
+    assert has_conflict_markers(result.text) == (result.conflicts > 0)

@@ -186,13 +186,19 @@ def recover(dest: Path) -> list[str]:
     stale = [
         p
         for p in dest.parent.glob(f"{glob_escape(prefix)}*")
-        if p.is_dir() and not p.is_symlink() and p.name not in (old.name, lock_path(dest).name)
+        if p.is_dir() and not p.is_symlink() and _is_staging_name(p.name[len(prefix) :])
     ]
     for folder in stale:
         shutil.rmtree(folder, ignore_errors=True)
     if stale:
         notes.append(f"{len(stale)} Arbeitsordner unterbrochener Läufe neben {dest.name} wurden entfernt.")
     return notes
+
+
+def _is_staging_name(tail: str) -> bool:
+    """Whether the part after the prefix is one of :func:`tempfile.mkdtemp`'s random names (so that the
+    staging folder of a destination called, say, ``kit.replicate-2`` is never taken for one of ``kit``)."""
+    return len(tail) == 8 and all(ch.isalnum() or ch == "_" for ch in tail)
 
 
 def glob_escape(text: str) -> str:
