@@ -123,6 +123,15 @@ def test_deleted_file_stays_deleted(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert not (kit / LETTER).exists()
 
 
+def test_formats_of_a_deleted_source_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kit = _small_kit(tmp_path, monkeypatch)
+    page = kit / "vereinbarung/anlage-4-informationsbrief.html"
+    before = page.read_bytes()
+    (kit / LETTER).unlink()  # the source is gone, the web page is what the service uses
+    result = update_kit(kit, reference_date=date(2027, 7, 1))
+    assert LETTER in result.deleted and page.read_bytes() == before
+
+
 def test_nothing_changed_is_a_no_op(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kit = _small_kit(tmp_path, monkeypatch)
     before = _snapshot(kit)

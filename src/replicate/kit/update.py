@@ -275,7 +275,10 @@ def _keep_local(kit: Path, new_dir: Path, recorded: dict[str, FileRecord], resul
             if target.is_file() and record.path != INDEX:
                 target.unlink()
                 result.deleted.append(record.path)
-        elif digest_file(local) != record.digest:
+        elif digest_file(local) != record.digest or (
+            record.kind == "derived" and record.source in result.deleted
+        ):
+            # edited by hand, or the format of a source deleted by hand (it cannot be rebuilt): keep it
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(local, target)
             result.kept.append(record.path)
