@@ -266,3 +266,17 @@ def test_status_diff_and_report_in_the_cli(
     page = (kit / "aktualisierung" / "stand-2027-07-01.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "Zusatz des Amts." in readme.read_text(encoding="utf-8")
+
+
+def test_new_rules_data_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from replicate.kit import update
+
+    kit = _small_kit(tmp_path, monkeypatch)
+    monkeypatch.setattr(update, "rules_version", lambda: "überarbeitete Regeldaten")
+    result = update_kit(kit)
+    assert result.rules_changed and not result.up_to_date
+    assert (
+        result.rebuilt == 0 and result.updated == [] and result.merged == []
+    )  # same texts: nothing re-rendered
+    report = (kit / "aktualisierung" / "stand-2026-11-25.md").read_text(encoding="utf-8")
+    assert "Regeldaten selbst überarbeitet" in report

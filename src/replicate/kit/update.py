@@ -65,6 +65,8 @@ class UpdateResult:
     """Sources new in this version."""
     dropped: list[str] = field(default_factory=list)
     """Sources the new version no longer has (removed, or kept where edited by hand)."""
+    rules_changed: bool = False
+    """The rules data differ from those the kit was built from (not only the reference date)."""
     rebuilt: int = 0
     """Number of documents whose formats were rebuilt."""
     report: Path | None = None
@@ -150,6 +152,7 @@ def update_kit(
         old_date=state.reference_date if state is not None else old.kit.reference_date,
         new_date=settings.kit.reference_date,
     )
+    result.rules_changed = state is None or state.rules_version != rules_version()
     if state is not None and up_to_date(state, settings):
         result.up_to_date = True
         return result

@@ -79,6 +79,13 @@ def report_markdown(kit_dir: Path, settings: Settings, result: UpdateResult) -> 
     else:
         diff = render_diff(rules_diff(load_rules(), old, new), old, new, markdown=True)
         lines += [diff.rstrip("\n"), ""]
+        if result.rules_changed:
+            lines += [
+                "Außerdem wurden die Regeldaten selbst überarbeitet (nicht nur der Stichtag). Vergleichen Sie "
+                "das neue Prüfschema im Ordner regeln mit der bisherigen Fassung; das Änderungsprotokoll von "
+                "replicate nennt, was sich geändert hat.",
+                "",
+            ]
         lines += [
             "Lesen Sie die genannten Vorschriften nach, bevor Sie die aktualisierten Dokumente verwenden. "
             "Die Prüfregeln unterstützen die Beratung durch qualifizierte Fachkräfte und ersetzen keine "
