@@ -23,13 +23,9 @@ from replicate.kit.destination import ANSWERS_FILE, destination_lock, staging_di
 from replicate.kit.documents import build_documents, kit_documents
 from replicate.kit.index import write_index
 from replicate.kit.merge import has_conflict_markers, merge3
-from replicate.kit.record import INDEX, kit_state, render_digest, settings_digest, source_texts
+from replicate.kit.record import kit_state, render_digest, settings_digest, source_texts
 from replicate.kit.state import (
-    STATE_DIR,
-    FileRecord,
     KitState,
-    digest_bytes,
-    digest_file,
     forms_digest,
     read_base,
     read_state,
@@ -37,6 +33,7 @@ from replicate.kit.state import (
     template_digest,
     write_state,
 )
+from replicate.kit.update_files import carry_over, copy_formats, final_records, keep_local
 from replicate.settings import Settings
 
 REPORT_DIR = "aktualisierung"
@@ -202,18 +199,18 @@ def _update_into(
     for document in documents:
         name = document.as_posix()
         if name in result.conflicts:
-            _copy_formats(kit, new_dir, name)  # never built from a file with conflict markers
-        elif not (reuse and name in unchanged and _copy_formats(kit, new_dir, name)):
+            copy_formats(kit, new_dir, name)  # never built from a file with conflict markers
+        elif not (reuse and name in unchanged and copy_formats(kit, new_dir, name)):
             todo.append(document)
     result.rebuilt = len(todo)
     build_documents(settings, new_dir, progress, only=todo)
     write_index(settings, new_dir, documents)
     new_state = kit_state(settings, new_dir, origins, documents)
-    _keep_local(kit, new_dir, recorded, result)
+    keep_local(kit, new_dir, recorded, result)
     _write_report(new_dir, settings, result)
-    records = _final_records(new_state, recorded, pristine, result, kit, new_dir)
+    records = final_records(new_state, recorded, pristine, result, kit, new_dir)
     write_state(new_dir, new_state.model_copy(update={"files": records}), pristine)
-    _carry_over(kit, new_dir, recorded)
+    carry_over(kit, new_dir, recorded)
 
 
 def _merge_one(
@@ -253,96 +250,6 @@ def _merge_one(
         result.merged.append(relative)
     else:
         result.updated.append(relative)
-
-
-def _format_files(folder: Path, source: str) -> list[Path]:
-    stem = Path(source).with_suffix("")
-    return [p for p in (folder / stem.parent).glob(f"{stem.name}.*") if p.suffix != ".md"]
-
-
-def _copy_formats(kit: Path, new_dir: Path, source: str) -> bool:
-    """Copy the existing formats of ``source`` from the kit; False if there are none."""
-    found = [p for p in _format_files(kit, source) if p.suffix in (".html", ".docx", ".odt", ".pdf")]
-    for path in found:
-        shutil.copy2(path, new_dir / path.relative_to(kit))
-    return bool(found)
-
-
-def _keep_local(kit: Path, new_dir: Path, recorded: dict[str, FileRecord], result: UpdateResult) -> None:
-    """Formats and pages edited by hand are kept; those deleted by hand stay deleted."""
-    for record in recorded.values():
-        if record.kind not in ("derived", "generated") or record.path == ANSWERS_FILE:
-            continue
-        local, target = kit / record.path, new_dir / record.path
-        if not local.is_file():
-            if target.is_file() and record.path != INDEX:
-                target.unlink()
-                result.deleted.append(record.path)
-        elif digest_file(local) != record.digest or (
-            record.kind == "derived" and record.source in result.deleted
-        ):
-            # edited by hand, or the format of a source deleted by hand (it cannot be rebuilt): keep it
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(local, target)
-            result.kept.append(record.path)
-
-
-def _final_records(
-    built: KitState,
-    recorded: dict[str, FileRecord],
-    pristine: dict[str, str],
-    result: UpdateResult,
-    kit: Path,
-    new_dir: Path,
-) -> list[FileRecord]:
-    """Records of the updated kit: sources with the digest of their pristine text (so local edits stay
-    visible as edits), kept and deleted files with their earlier record, reports as reports."""
-    records = {r.path: r for r in built.files}
-    for relative, text in pristine.items():
-        old = records.get(relative) or FileRecord(path=relative, digest="", kind="source", source="Vorlage")
-        records[relative] = old.model_copy(update={"digest": digest_bytes(text.encode("utf-8"))})
-    for relative in result.kept + result.deleted:
-        if relative in recorded:
-            records[relative] = recorded[relative]
-    for relative in result.conflicts:  # formats kept from before the conflict
-        for path in _format_files(kit, relative):
-            name = path.relative_to(kit).as_posix()
-            if name in recorded:
-                records[name] = recorded[name]
-    for record in recorded.values():
-        if record.kind == "report":
-            records.setdefault(record.path, record)
-    if result.report is not None:
-        for suffix in (".md", ".html"):
-            name = result.report.with_suffix(suffix).as_posix()
-            records[name] = FileRecord(
-                path=name, digest=digest_file(new_dir / name), kind="report", source="replicate update"
-            )
-    return [records[k] for k in sorted(records)]
-
-
-def _carry_over(kit: Path, new_dir: Path, recorded: dict[str, FileRecord]) -> None:
-    """Copy what replicate did not write (own files, a ``.git`` folder, earlier reports) into the new kit."""
-    for path in sorted(kit.iterdir()):
-        if path.name == STATE_DIR:
-            continue
-        _carry(kit, path, new_dir, recorded)
-
-
-def _carry(kit: Path, path: Path, new_dir: Path, recorded: dict[str, FileRecord]) -> None:
-    relative = path.relative_to(kit).as_posix()
-    target = new_dir / relative
-    if path.is_dir() and not path.is_symlink():
-        if not target.exists() and not any(r.startswith(relative + "/") for r in recorded):
-            shutil.copytree(path, target, symlinks=True)
-            return
-        for child in sorted(path.iterdir()):
-            _carry(kit, child, new_dir, recorded)
-        return
-    record = recorded.get(relative)
-    if (record is None or record.kind == "report") and not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target, follow_symlinks=False)
 
 
 def _write_report(new_dir: Path, settings: Settings, result: UpdateResult) -> None:
