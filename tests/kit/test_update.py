@@ -198,6 +198,24 @@ def test_kit_of_the_previous_release_updates(tmp_path: Path, monkeypatch: pytest
     assert "_src_path" not in answers.read_text(encoding="utf-8")
 
 
+def test_kit_built_by_release_0_1_0_updates(tmp_path: Path) -> None:
+    """The sources of a real kit of the previous release (see tests/kit/fixtures/README.md)."""
+    kit = tmp_path / "kit"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "kit-0.1.0", kit)
+    assert "_src_path: /" in (kit / ".copier-answers.yml").read_text(encoding="utf-8")
+    clause = "Vom Kreistag am 12.03.2027 beschlossene Ergänzung."
+    text = (kit / AGREEMENT).read_text(encoding="utf-8")
+    (kit / AGREEMENT).write_text(text.replace("## § 2", f"{clause}\n\n## § 2", 1), encoding="utf-8")
+    assert clause in (kit / AGREEMENT).read_text(encoding="utf-8")
+    result = update_kit(kit, reference_date=date(2027, 7, 1))
+    assert result.conflicts == [] and AGREEMENT in result.merged
+    merged = (kit / AGREEMENT).read_text(encoding="utf-8")
+    assert clause in merged and "01.07.2027" in merged
+    assert (kit / "vereinbarung/kooperationsvereinbarung.html").is_file()
+    assert "_src_path" not in (kit / ".copier-answers.yml").read_text(encoding="utf-8")
+    assert kit_status(kit).edited == [AGREEMENT]
+
+
 def test_update_of_a_folder_that_is_no_kit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "x").mkdir()
     assert main(["update", str(tmp_path / "x")]) == 2
