@@ -147,6 +147,32 @@ def test_two_concurrent_runs_one_succeeds(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]
 
 
+def test_sigterm_removes_the_staging_folder(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    dest = tmp_path / "kit"
+    env = {
+        **os.environ,
+        "REPLICATE_KIT__FORMATS": '["html","docx"]',
+        "REPLICATE_KIT__REFERENCE_DATE": "2026-11-25",
+    }
+    run = subprocess.Popen(
+        [sys.executable, "-m", "replicate", "new", DRESDEN, str(dest), "--quiet"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while not any((p / "kit").is_dir() for p in tmp_path.glob(".kit.replicate-*")):
+        assert run.poll() is None and time.monotonic() < deadline, "the build never started"
+        time.sleep(0.05)
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130 and "Traceback" not in err.decode() and "Abgebrochen" in err.decode()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_destination_inside_the_template_folder(capsys: pytest.CaptureFixture[str]) -> None:
     dest = template_path() / "kit" / "ausgabe"
     assert main(["new", DRESDEN, str(dest)]) == 2
