@@ -104,6 +104,7 @@ def test_both_sides_change_the_same_clause(
     assert "Konflikte: bitte entscheiden" in (kit / "aktualisierung/stand-2027-07-01.md").read_text(
         encoding="utf-8"
     )
+    assert kit_status(kit).conflicts == [AGREEMENT]
     # a second update refuses until the markers are resolved, and changes nothing
     before = _snapshot(kit)
     assert main(["update", str(kit), "--quiet"]) == 2
@@ -298,3 +299,16 @@ def test_new_rules_data_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     )  # same texts: nothing re-rendered
     report = (kit / "aktualisierung" / "stand-2026-11-25.md").read_text(encoding="utf-8")
     assert "Regeldaten selbst überarbeitet" in report
+
+
+def test_state_of_a_newer_release_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kit = _small_kit(tmp_path, monkeypatch)
+    path = kit / ".replicate" / "state.json"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"format": 1', '"format": 2', 1), encoding="utf-8"
+    )
+    with pytest.raises(KitError, match="neueren Fassung von replicate"):
+        kit_status(kit)
+    path.write_text("{kaputt", encoding="utf-8")
+    with pytest.raises(KitError, match="beschädigt"):
+        update_kit(kit)

@@ -62,6 +62,7 @@ def _status(args: argparse.Namespace) -> int:
     )
     _list("Örtlich geändert", status.edited)
     _list("Gelöscht", status.deleted)
+    _list("Noch mit Konfliktmarkierungen (bitte eine Fassung wählen)", status.conflicts)
     if not status.edited and not status.deleted:
         print("Keine örtlichen Änderungen.")
     for line in status.newer:

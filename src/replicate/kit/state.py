@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from replicate import __version__
 from replicate.errors import KitError
 
 STATE_DIR = ".replicate"
@@ -140,7 +141,14 @@ def read_state(kit: Path) -> KitState | None:
     if not path.is_file():
         return None
     try:
-        return KitState.model_validate_json(path.read_bytes())
+        raw = json.loads(path.read_bytes())
+        if isinstance(raw, dict) and isinstance(raw.get("format"), int) and raw["format"] > FORMAT:
+            raise KitError(
+                f"{path}: das Kit wurde mit einer neueren Fassung von replicate gebaut "
+                f"({raw.get('replicate_version', 'unbekannt')}); installiert ist {__version__}. "
+                "Installieren Sie die neuere Fassung: pip install --upgrade replicate-kit"
+            )
+        return KitState.model_validate(raw)
     except (ValidationError, OSError, ValueError) as exc:
         raise KitError(
             f"{path}: der Kit-Zustand ist beschädigt oder von Hand geändert ({exc.__class__.__name__}). "

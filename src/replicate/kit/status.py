@@ -8,6 +8,7 @@ from pathlib import Path
 
 from replicate import __version__
 from replicate.errors import KitError
+from replicate.kit.merge import has_conflict_markers
 from replicate.kit.state import (
     KitState,
     digest_file,
@@ -29,6 +30,8 @@ class KitStatus:
     """Files changed since replicate wrote them."""
     deleted: list[str] = field(default_factory=list)
     """Files replicate wrote that are gone."""
+    conflicts: list[str] = field(default_factory=list)
+    """Sources that still hold conflict markers from an update."""
     newer: list[str] = field(default_factory=list)
     """What this replicate would build differently (German sentences)."""
 
@@ -53,6 +56,10 @@ def kit_status(kit: Path) -> KitStatus:
             status.deleted.append(record.path)
         elif digest_file(path) != record.digest:
             status.edited.append(record.path)
+            if record.kind == "source" and has_conflict_markers(
+                path.read_text(encoding="utf-8", errors="replace")
+            ):
+                status.conflicts.append(record.path)
     law = law_status().checked_until
     if state.replicate_version != __version__:
         status.newer.append(
