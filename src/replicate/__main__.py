@@ -1,3 +1,3 @@
-from replicate.cli import run
+from replicate._start import run
 
 run()

@@ -46,7 +46,11 @@ DOCUMENTS = [
 def _text_files(kit: Path) -> dict[str, str]:
     files = {}
     for path in sorted(kit.rglob("*")):
-        if path.is_file() and path.suffix in TEXT_SUFFIXES:
+        if (
+            path.is_file()
+            and path.suffix in TEXT_SUFFIXES
+            and ".replicate" not in path.relative_to(kit).parts
+        ):
             text = path.read_text(encoding="utf-8")
             text = re.sub(r"^_src_path: .*$", "_src_path: <template>", text, flags=re.M)
             files[path.relative_to(kit).as_posix()] = text
@@ -135,13 +139,18 @@ def test_failure_midway_leaves_no_kit(tmp_path: Path, monkeypatch: pytest.Monkey
     assert list(tmp_path.iterdir()) == []
 
     # an existing kit survives a failed --force rebuild untouched
-    dest.mkdir()
-    (dest / ".copier-answers.yml").write_text("alt", encoding="utf-8")
+    monkeypatch.setattr(render, "render_markdown", original)
+    settings = example_settings("dresden.toml")
+    settings.kit.formats = ["html"]
+    new_kit(settings, dest)
     (dest / "eigene-notiz.md").write_text("bleibt", encoding="utf-8")
+    before = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+    monkeypatch.setattr(render, "render_markdown", flaky)
     calls["n"] = 0
     with pytest.raises(RenderError):
-        new_kit(example_settings("dresden.toml"), dest, force=True)
-    assert sorted(p.name for p in dest.iterdir()) == [".copier-answers.yml", "eigene-notiz.md"]
+        new_kit(settings, dest, force=True, discard=True)
+    assert {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]
 
 
 def test_force_replaces_only_a_kit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,7 +158,7 @@ def test_force_replaces_only_a_kit(tmp_path: Path, capsys: pytest.CaptureFixture
     dest.mkdir()
     (dest / "wichtig.txt").write_text("x", encoding="utf-8")
     assert main(["new", str(ROOT / "examples" / "dresden.toml"), str(dest), "--force"]) == 2
-    assert "enthält kein Kit" in capsys.readouterr().err
+    assert "enthält kein von replicate gebautes Kit" in capsys.readouterr().err
     assert [p.name for p in dest.iterdir()] == ["wichtig.txt"]
 
 

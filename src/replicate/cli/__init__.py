@@ -20,10 +20,11 @@ from replicate.cli import (
     rules_cmds,
     screen_cmds,
     settings_cmds,
+    update_cmds,
 )
 from replicate.errors import ReplicateError
 
-_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds, caserecord_cmds]
+_MODULES = [settings_cmds, kit_cmds, update_cmds, screen_cmds, rules_cmds, i18n_cmds, caserecord_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,9 +19,15 @@ def _progress(step: str, done: int, total: int) -> None:
 def _new(args: argparse.Namespace) -> int:
     settings = load_settings(args.settings)
     dest = Path(args.dest)
-    check_destination(dest, force=args.force)  # before announcing any work
+    check_destination(dest, force=args.force, discard=args.discard_local)  # before announcing any work
     print(f"Baue das Kit „{settings.advice_service.project_name}“ nach {dest} …", file=sys.stderr)
-    result = new_kit(settings, dest, force=args.force, progress=None if args.quiet else _progress)
+    result = new_kit(
+        settings,
+        dest,
+        force=args.force,
+        discard=args.discard_local,
+        progress=None if args.quiet else _progress,
+    )
     print(f"Fertig: {len(result.documents)} Dokumente, {len(result.files)} Dateien in {dest}")
     print(f"Öffnen Sie {dest / 'index.html'} im Browser.")
     for note in result.notes:
@@ -43,5 +49,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("settings", metavar="EINSTELLUNGEN", help="Einstellungsdatei (.toml, .yaml)")
     parser.add_argument("dest", metavar="ZIELORDNER", help="Zielordner des Kits (leer oder nicht vorhanden)")
-    parser.add_argument("--force", action="store_true", help="ein vorhandenes Kit im Zielordner ersetzen")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="ein vorhandenes, von replicate gebautes Kit im Zielordner ersetzen",
+    )
+    parser.add_argument(
+        "--discard-local",
+        action="store_true",
+        help="mit --force: auch Dateien verwerfen, die nicht von replicate stammen oder von Hand geändert wurden",
+    )
     parser.add_argument("--quiet", action="store_true", help="keinen Fortschritt anzeigen")

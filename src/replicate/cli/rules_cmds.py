@@ -34,6 +34,16 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from replicate.rules.diff import render_diff, rules_diff
+
+    print(
+        render_diff(rules_diff(load_rules(), args.from_date, args.to_date), args.from_date, args.to_date),
+        end="",
+    )
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(case_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -80,6 +90,23 @@ def register(sub: Any) -> None:
     )
     show.add_argument(
         "--as-of", metavar="DATUM", type=as_of_date, default=date.today(), help="Stichtag (Standard: heute)"
+    )
+    diff = add_command(
+        rules_sub,
+        "diff",
+        help="Änderungen der Regeln zwischen zwei Stichtagen nennen",
+        description=(
+            "Nennt Wege, Voraussetzungen und Werte, die sich zwischen zwei Stichtagen ändern, mit ihren "
+            "Vorschriften, damit ein Rechtsamt weiß, was es nachlesen muss."
+        ),
+        example="replicate rules diff --from 2026-11-25 --to 2027-07-01",
+        func=_diff,
+    )
+    diff.add_argument(
+        "--from", dest="from_date", metavar="DATUM", type=as_of_date, required=True, help="früherer Stichtag"
+    )
+    diff.add_argument(
+        "--to", dest="to_date", metavar="DATUM", type=as_of_date, required=True, help="späterer Stichtag"
     )
     add_command(
         rules_sub,

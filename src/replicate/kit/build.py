@@ -9,10 +9,12 @@ from pathlib import Path
 
 from replicate.errors import KitError, ReplicateError
 from replicate.forms import write_forms
-from replicate.kit.destination import check_destination, move_into_place, staging_dir
+from replicate.kit.destination import check_destination, destination_lock, move_into_place, staging_dir
 from replicate.kit.documents import build_documents
 from replicate.kit.generated import write_rules
 from replicate.kit.index import write_index
+from replicate.kit.record import kit_state, source_texts
+from replicate.kit.state import write_state
 from replicate.kit.template import template_path
 from replicate.settings import Settings
 
@@ -54,32 +56,59 @@ def render_template(settings: Settings, target: Path) -> None:
         raise KitError(f"Die Kit-Vorlage konnte nicht gerendert werden: {exc}") from exc
 
 
+def render_sources(settings: Settings, kit_dir: Path) -> dict[str, str]:
+    """Write every text of the kit that is not a derived format: the Copier template, the rules and the
+    forms. Returns each written file (relative, with ``/``) and where it comes from."""
+    render_template(settings, kit_dir)
+    origins = {
+        p.relative_to(kit_dir).as_posix(): "Vorlage" for p in sorted(kit_dir.rglob("*")) if p.is_file()
+    }
+    origins.update((p.relative_to(kit_dir).as_posix(), "Regeldaten") for p in write_rules(settings, kit_dir))
+    origins.update((p.relative_to(kit_dir).as_posix(), "Formulare") for p in write_forms(settings, kit_dir))
+    return origins
+
+
 def new_kit(
-    settings: Settings, dest: Path, *, force: bool = False, progress: Progress | None = None
+    settings: Settings,
+    dest: Path,
+    *,
+    force: bool = False,
+    discard: bool = False,
+    progress: Progress | None = None,
 ) -> KitResult:
     """Build the complete kit for ``settings`` into ``dest``.
 
     Everything is built in a temporary folder next to ``dest`` and moved into place only when every step
-    succeeded, so a failure never leaves a half-written kit and never damages an existing one.
+    succeeded, so a failure never leaves a half-written kit and never damages an existing one. ``force``
+    replaces a kit replicate built; files it did not write are discarded only with ``discard``.
     """
     dest = Path(dest)
-    check_destination(dest, force=force)
-    stage = staging_dir(dest)
-    try:
-        kit_dir = stage / "kit"
-        if progress:
-            progress("Vorlage wird gerendert", 0, 1)
-        render_template(settings, kit_dir)
-        write_rules(settings, kit_dir)
-        write_forms(settings, kit_dir)
-        documents = build_documents(settings, kit_dir, progress)
-        write_index(settings, kit_dir, documents)
-        files = sorted(p.relative_to(kit_dir) for p in kit_dir.rglob("*") if p.is_file())
-        move_into_place(kit_dir, dest)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    check_destination(dest, force=force, discard=discard)
+    with destination_lock(dest) as tidied:
+        try:
+            check_destination(dest, force=force, discard=discard)  # again, after tidying up under the lock
+        except KitError as err:
+            raise KitError("\n".join([*tidied, str(err)])) from None
+        stage = staging_dir(dest)
+        try:
+            kit_dir = stage / "kit"
+            if progress:
+                progress("Vorlage wird gerendert", 0, 1)
+            origins = render_sources(settings, kit_dir)
+            sources = source_texts(kit_dir, origins)
+            documents = build_documents(settings, kit_dir, progress)
+            write_index(settings, kit_dir, documents)
+            state = kit_state(settings, kit_dir, origins, documents)
+            write_state(kit_dir, state, sources)
+            files = [Path(r.path) for r in state.files]
+            move_into_place(kit_dir, dest, replace=force, discard=discard)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     return KitResult(
-        dest=dest, documents=documents, files=files, notes=[*settings.notes(), *_language_notes(settings)]
+        dest=dest,
+        documents=documents,
+        files=files,
+        notes=[*tidied, *settings.notes(), *_language_notes(settings)],
     )
 
 

@@ -37,12 +37,20 @@ def document_language(relative: Path, languages: list[str]) -> str:
 
 def kit_documents(kit_dir: Path) -> list[Path]:
     """Markdown sources of the kit, relative to ``kit_dir``, in a stable order (README first)."""
-    found = sorted(p.relative_to(kit_dir) for p in kit_dir.rglob("*.md"))
+    found = sorted(
+        p.relative_to(kit_dir)
+        for p in kit_dir.rglob("*.md")
+        if not p.relative_to(kit_dir).parts[0].startswith(".")
+    )
     return sorted(found, key=lambda p: (p.as_posix() != "README.md", p.as_posix()))
 
 
 def build_documents(
-    settings: Settings, kit_dir: Path, progress: Callable[[str, int, int], None] | None = None
+    settings: Settings,
+    kit_dir: Path,
+    progress: Callable[[str, int, int], None] | None = None,
+    *,
+    only: list[Path] | None = None,
 ) -> list[Path]:
     """Render every document; return the Markdown sources (relative paths).
 
@@ -50,7 +58,8 @@ def build_documents(
     the GIL while it compiles, so the PDFs use the other cores meanwhile), the longest document
     first, so that no long compile is left running alone at the end; HTML, DOCX and ODT are written
     in this thread meanwhile, in the kit's order. The first error in any document is raised after
-    all work has stopped; the caller discards the staging folder.
+    all work has stopped; the caller discards the staging folder. ``only`` limits the work to some of the
+    documents (an update rebuilds only what changed); all documents are returned either way.
     """
     from replicate import render  # heavy imports only when building
 
@@ -61,7 +70,7 @@ def build_documents(
     footer = f"{settings.advice_service.project_name} · Stand der Rechtslage {stamp:%d.%m.%Y}"
     languages: list[str] = list(settings.kit.client_languages)
     jobs: list[_Job] = []
-    for relative in documents:
+    for relative in documents if only is None else [d for d in documents if d in set(only)]:
         markdown = (kit_dir / relative).read_text(encoding="utf-8")
         depth = len(relative.parts) - 1
         meta = render.DocMeta(
