@@ -53,7 +53,7 @@ def test_version_1_file_reads_as_version_2(tmp_path: Path) -> None:
 
 
 def test_unknown_version_is_refused() -> None:
-    assert any("schema_version: unzulässiger Wert '7'" in p for p in _problems({"schema_version": "7"}))
+    assert any("schema_version: ungültiger Wert „7“" in p for p in _problems({"schema_version": "7"}))
 
 
 def test_csv_history_columns_are_0_based_and_rows_stay_separate(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_csv_history_columns_are_0_based_and_rows_stay_separate(tmp_path: Path) 
         "history.1.date,history.1.type,history.1.pathway,history.2.date,history.2.type,history.2.pathway,"
         "history.2.result\n"
         "K-1,AF,weiblich,2027-01-02,verweisung,selbst,2027-02-01,antrag,p25b,2027-06-01,entscheidung,p25b,erteilt\n"
-        "K-2,ungeklaert,,2027-01-02,erstberatung,,,,,2027-06-01,entscheidung,p19d,offen\n",
+        "K-2,ungeklaert,,2027-01-02,erstberatung,,2027-06-01,entscheidung,p19d,,,,\n",
         encoding="utf-8",
     )
     rows = list(iter_caseload(path))
@@ -72,7 +72,7 @@ def test_csv_history_columns_are_0_based_and_rows_stay_separate(tmp_path: Path) 
     assert first.history[0].referral_by == "selbst" and first.nationality == "AF"
     assert rows[1].record is None
     message = "\n".join(p.render(path) for p in rows[1].problems)
-    assert "Zeile 3: history.2: Fall „K-2“, 3. Ereignis" in message
+    assert "Zeile 3: history.1" in message and "Fall „K-2“, 2. Ereignis" in message
     assert "„Antrag gestellt“ mit Aufenthaltsweg § 19d Abs. 1 AufenthG" in message
 
 
@@ -93,11 +93,11 @@ def test_rule_data_agrees_with_the_model() -> None:
 
 
 def test_pathways_of_the_rules_are_all_recordable() -> None:
-    """Every pathway the screener knows can be recorded; the history adds § 25b Abs. 4 and § 60d Abs. 2
-    (family members, who are advised too but are screened through the main person)."""
+    """Every pathway the screener knows can be recorded, and nothing else (the family routes of § 25a
+    Abs. 2, § 25b Abs. 4 and § 60d Abs. 2 are pathways of the rules too)."""
     rule_ids = set(load_rules().pathways)
     assert rule_ids <= set(history_rules().pathways)
-    assert set(history_rules().pathways) - rule_ids == {"p25b_4", "p60d_2"}
+    assert set(history_rules().pathways) == rule_ids
 
 
 def test_country_list() -> None:

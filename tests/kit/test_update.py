@@ -11,7 +11,7 @@ import pytest
 
 from replicate import render
 from replicate.cli import main
-from replicate.errors import KitError, RenderError
+from replicate.errors import KitError, RenderError, RulesError
 from replicate.kit import new_kit
 from replicate.kit.state import read_state
 from replicate.kit.status import kit_diff, kit_status
@@ -77,7 +77,11 @@ def test_edit_kept_when_the_reference_date_moves(tmp_path: Path, monkeypatch: py
     assert (kit / "aktualisierung" / "stand-2027-07-01.html").is_file()
     state = read_state(kit)
     assert state is not None and state.reference_date == date(2027, 7, 1)
-    assert kit_status(kit).edited == [AGREEMENT]  # still a local edit against the new base
+    assert kit_status(kit).edited == [AGREEMENT]
+    # The Prüfschema of the old release is replaced (it states the old legal position) and kept.
+    kept = kit / "aktualisierung" / "vorher" / "regeln" / "pruefschema.md"
+    assert "value: 50" not in kept.read_text(encoding="utf-8") and kept.stat().st_size > 1000
+    assert (kit / "regeln" / "pruefschema.md").read_text(encoding="utf-8") != kept.read_text(encoding="utf-8")  # still a local edit against the new base
     assert "+Vom Rechtsamt des Landkreises ergänzt." in kit_diff(kit)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kit.")], "staging or lock left behind"
 
@@ -208,6 +212,14 @@ def test_kit_built_by_release_0_1_0_updates(tmp_path: Path) -> None:
     text = (kit / AGREEMENT).read_text(encoding="utf-8")
     (kit / AGREEMENT).write_text(text.replace("## § 2", f"{clause}\n\n## § 2", 1), encoding="utf-8")
     assert clause in (kit / AGREEMENT).read_text(encoding="utf-8")
+    # That kit's local rule read 50 % as "überwiegend"; this release refuses it (more than half is
+    # required), so the update stops with the key and the fix, and leaves the kit as it was.
+    answers = kit / ".copier-answers.yml"
+    with pytest.raises(RulesError, match=r"min_share_percent.*mehr als 50"):
+        update_kit(kit, reference_date=date(2027, 7, 1))
+    assert clause in (kit / AGREEMENT).read_text(encoding="utf-8")
+    old_answers = answers.read_text(encoding="utf-8")
+    answers.write_text(old_answers.replace("value: 50\n", "value: 51\n"), encoding="utf-8")
     result = update_kit(kit, reference_date=date(2027, 7, 1))
     assert result.conflicts == [] and AGREEMENT in result.merged
     merged = (kit / AGREEMENT).read_text(encoding="utf-8")
@@ -215,6 +227,10 @@ def test_kit_built_by_release_0_1_0_updates(tmp_path: Path) -> None:
     assert (kit / "vereinbarung/kooperationsvereinbarung.html").is_file()
     assert "_src_path" not in (kit / ".copier-answers.yml").read_text(encoding="utf-8")
     assert kit_status(kit).edited == [AGREEMENT]
+    # The Prüfschema of the old release is replaced (it states the old legal position) and kept.
+    kept = kit / "aktualisierung" / "vorher" / "regeln" / "pruefschema.md"
+    assert "value: 50" not in kept.read_text(encoding="utf-8") and kept.stat().st_size > 1000
+    assert (kit / "regeln" / "pruefschema.md").read_text(encoding="utf-8") != kept.read_text(encoding="utf-8")
 
 
 def test_update_of_a_folder_that_is_no_kit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

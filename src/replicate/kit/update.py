@@ -188,6 +188,7 @@ def _update_into(
             "Als Ausgangsfassung dient die heutige Vorlage mit den Einstellungen des Kits; Abweichungen davon "
             "gelten als Ihre Änderungen und bleiben erhalten."
         )
+        _renew_rule_documents(kit, new_dir, origins, bases, result)
     else:
         bases = {r.path: read_base(kit, r.path) or "" for r in recorded.values() if r.kind == "source"}
     unchanged: set[str] = set()
@@ -211,6 +212,32 @@ def _update_into(
     records = final_records(new_state, recorded, pristine, result, kit, new_dir)
     write_state(new_dir, new_state.model_copy(update={"files": records}), pristine)
     carry_over(kit, new_dir, recorded)
+
+
+def _renew_rule_documents(
+    kit: Path, new_dir: Path, origins: dict[str, str], bases: dict[str, str], result: UpdateResult
+) -> None:
+    """Kits without a state: the documents written from the rules data and the form definition (not from
+    the template) state the legal position and the current form; they cannot be merged line by line
+    against a base that never existed, so they are written anew and the previous text is kept beside the
+    update report."""
+    renewed = []
+    for relative, origin in sorted(origins.items()):
+        local = kit / relative
+        if origin not in ("Regeldaten", "Formulare") or not local.is_file():
+            continue
+        text = local.read_text(encoding="utf-8")
+        bases[relative] = text  # so the merge takes the new text
+        keep = new_dir / REPORT_DIR / "vorher" / relative
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        keep.write_text(text, encoding="utf-8")
+        renewed.append(relative)
+    if renewed:
+        result.notes.append(
+            "Die Dokumente aus den Regeldaten und der Formulardefinition (Prüfschema, Regeln in Kraft, "
+            "Formulare) wurden vollständig neu erzeugt, weil sie den Rechtsstand und das aktuelle Formular "
+            f"wiedergeben; die bisherige Fassung liegt unter {REPORT_DIR}/vorher/."
+        )
 
 
 def _merge_one(

@@ -13,8 +13,8 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from replicate.errors import Problem, RulesError
-from replicate.rules.loader import DATA_DIR
-from replicate.rules.yamlload import read_yaml
+from replicate.problems import RULE_FILE, problems_from
+from replicate.rules.loader import DATA_DIR, read_yaml
 
 LAW_FILE = DATA_DIR / "rechtsstand.yaml"
 
@@ -39,11 +39,14 @@ class LawStatus(BaseModel):
 @cache
 def law_status() -> LawStatus:
     """Read ``rechtsstand.yaml``."""
-    data, _ = read_yaml(LAW_FILE)
+    data, lines = read_yaml(LAW_FILE)
     try:
         return LawStatus.model_validate(data)
     except ValidationError as exc:
-        problems = [Problem(e["msg"], ".".join(str(p) for p in e["loc"])) for e in exc.errors()]
+        problems = [
+            Problem(p.message, p.location, lines.line(loc, skip=RULE_FILE.skip), p.hint)
+            for loc, p in problems_from(exc, LawStatus, "yaml", RULE_FILE)
+        ]
         raise RulesError(LAW_FILE, problems) from None
 
 
