@@ -20,7 +20,7 @@ from replicate.caserecord import SCHEMA_VERSION
 from replicate.forms.definition import FormField, Section, form_sections, is_word
 from replicate.forms.layout import load_layout
 from replicate.forms.texts import UI
-from replicate.forms.translate import ENDONYMS, RTL, UNTRANSLATED, Translator
+from replicate.forms.translate import ENDONYMS, UNTRANSLATED, Translator, endonym, is_rtl
 
 
 def _asset(name: str) -> str:
@@ -69,7 +69,11 @@ def page_data(translators: list[Translator]) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "untranslated": UNTRANSLATED,
         "languages": [
-            {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if t.lang in RTL else "ltr"}
+            {
+                "code": t.lang,
+                "name": ENDONYMS.get(t.lang) or endonym(t.lang),
+                "dir": "rtl" if is_rtl(t.lang) else "ltr",
+            }
             for t in translators
         ],
         "sections": [
