@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError
+from replicate.places.load import find_land
+from replicate.places.rules import fill, tokens
 from replicate.rules.models import BarsFile, Condition, ConditionRef, PathwayFile
 from replicate.rules.ruleset import RuleSet
 from replicate.rules.yamlload import line_of, read_yaml
@@ -21,8 +23,14 @@ def _rank(path: Path) -> tuple[int, str]:
     return (ORDER.index(path.stem) if path.stem in ORDER else len(ORDER), path.stem)
 
 
-def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayFile | BarsFile:
+def _validate(
+    path: Path, model: type[PathwayFile] | type[BarsFile], words: dict[str, str]
+) -> PathwayFile | BarsFile:
     data, node = read_yaml(path)
+    try:
+        data = fill(data, words)
+    except KeyError as exc:
+        raise RulesError(path, [Problem(f"unbekannter Platzhalter {{{exc.args[0]}}}")]) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -37,27 +45,32 @@ def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayF
         raise RulesError(path, problems) from None
 
 
-def load_rules(directory: Path | None = None) -> RuleSet:
-    """Read ``bars.yaml`` and every pathway file; refuse unknown or duplicate keys and dangling ids."""
+def load_rules(directory: Path | None = None, *, land: str | None = None) -> RuleSet:
+    """Read ``bars.yaml`` and every pathway file; refuse unknown or duplicate keys and dangling ids.
+
+    ``land`` (e.g. "Sachsen") fills the placeholders for Land bodies and laws from the Land data; without it
+    the neutral words stand in (see :mod:`replicate.places.rules`).
+    """
     if directory is None:
-        return _default_rules()
-    return _load(directory)
+        return _default_rules(land)
+    return _load(directory, land)
 
 
 @cache
-def _default_rules() -> RuleSet:
-    return _load(DATA_DIR)
+def _default_rules(land: str | None) -> RuleSet:
+    return _load(DATA_DIR, land)
 
 
-def _load(directory: Path) -> RuleSet:
+def _load(directory: Path, land: str | None = None) -> RuleSet:
+    words = tokens(find_land(land) if land else None)
     bars_path = directory / "bars.yaml"
-    bars = _validate(bars_path, BarsFile)
+    bars = _validate(bars_path, BarsFile, words)
     assert isinstance(bars, BarsFile)
     shared = {c.id: c for c in bars.conditions}
     sources = {cid: bars_path.name for cid in shared}
     pathways = {}
     for path in sorted(directory.glob("p*.yaml"), key=_rank):
-        parsed = _validate(path, PathwayFile)
+        parsed = _validate(path, PathwayFile, words)
         assert isinstance(parsed, PathwayFile)
         for pathway in parsed.pathways:
             if pathway.id in pathways:
