@@ -7,6 +7,7 @@ proves that the committed include equals :func:`jinja_source`, so the YAML files
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from replicate.places.derive import CHURCH_WORDS, PUBLIC_WORDS
@@ -52,7 +53,17 @@ def tables() -> dict[str, Any]:
         "PUBLIC_WORDS": list(PUBLIC_WORDS),
         "LANGUAGE_NAMES": german_names(),
         "RTL_LANGUAGES": [code for code in german_names() if is_rtl(code)],
+        "CATALOG_LANGUAGES": ["de", *_builtin_catalogs()],
     }
+
+
+def _builtin_catalogs() -> list[str]:
+    """Languages with a built-in form catalog (a folder in ``REPLICATE_FORMS_LOCALES`` may add more)."""
+    from importlib import resources
+
+    from replicate.forms.catalog import languages
+
+    return languages(Path(str(resources.files("replicate.forms").joinpath("locales"))))
 
 
 def jinja_source() -> str:

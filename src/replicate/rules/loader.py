@@ -8,8 +8,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError
-from replicate.places.load import find_land
-from replicate.places.rules import fill, tokens
 from replicate.rules.models import BarsFile, Condition, ConditionRef, PathwayFile
 from replicate.rules.ruleset import RuleSet
 from replicate.rules.yamlload import line_of, read_yaml
@@ -26,6 +24,8 @@ def _rank(path: Path) -> tuple[int, str]:
 def _validate(
     path: Path, model: type[PathwayFile] | type[BarsFile], words: dict[str, str]
 ) -> PathwayFile | BarsFile:
+    from replicate.places.rules import fill
+
     data, node = read_yaml(path)
     try:
         data = fill(data, words)
@@ -62,6 +62,9 @@ def _default_rules(land: str | None) -> RuleSet:
 
 
 def _load(directory: Path, land: str | None = None) -> RuleSet:
+    from replicate.places.load import find_land  # places reads its data with this package's YAML loader
+    from replicate.places.rules import tokens
+
     words = tokens(find_land(land) if land else None)
     bars_path = directory / "bars.yaml"
     bars = _validate(bars_path, BarsFile, words)
