@@ -163,7 +163,10 @@ def test_removal_authority_from_settings_land_data_or_open(render: Render, dresd
     assert "selbst für den Vollzug" not in agreement and "Sachsen" not in agreement
     checklist = _squash(doc(CHECKLIST))
     assert "Zu prüfen, Zentrale Landesbehörde für Rückführungen" in checklist
-    assert "Geklärt, ob es in Nordrhein-Westfalen eine zentrale Landesbehörde für Rückführungen gibt" in checklist
+    assert (
+        "Geklärt, ob es in Nordrhein-Westfalen eine zentrale Landesbehörde für Rückführungen gibt"
+        in checklist
+    )
 
 
 def test_integration_office_set_and_unset(render: Render, dresden: Settings) -> None:

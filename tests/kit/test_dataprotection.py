@@ -71,7 +71,8 @@ def test_supervisory_authority_in_saxony(docs: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("state", "genitive"), [("Bayern", "des Freistaates Bayern"), ("Sachsen-Anhalt", "des Landes Sachsen-Anhalt")]
+    ("state", "genitive"),
+    [("Bayern", "des Freistaates Bayern"), ("Sachsen-Anhalt", "des Landes Sachsen-Anhalt")],
 )
 def test_supervisory_authority_in_another_land(
     dresden: Settings, tmp_path: Path, state: str, genitive: str

@@ -56,7 +56,10 @@ def _kit(case: dict[str, Any], tmp_path: Path) -> dict[str, str]:
     data["funder"]["name"] = "Fördergeber des Beispiels"
     kit = Settings.model_validate(data)
     render_template(kit, tmp_path / "kit")
-    return {p.relative_to(tmp_path / "kit").as_posix(): p.read_text("utf-8") for p in (tmp_path / "kit").rglob("*.md")}
+    return {
+        p.relative_to(tmp_path / "kit").as_posix(): p.read_text("utf-8")
+        for p in (tmp_path / "kit").rglob("*.md")
+    }
 
 
 def _flat(text: str) -> str:
@@ -95,7 +98,9 @@ def test_grosse_kreisstadt_with_the_landkreis_as_owner(tmp_path: Path) -> None:
     says who signs for what."""
     settings = example_settings("landkreis-goerlitz-caritas.toml")
     data = settings.model_dump(mode="json")
-    data["municipality"].update(name="Große Kreisstadt Radebeul", kind="Große Kreisstadt", short_name="Radebeul")
+    data["municipality"].update(
+        name="Große Kreisstadt Radebeul", kind="Große Kreisstadt", short_name="Radebeul"
+    )
     data["authority"]["name"] = "Ausländerbehörde des Landkreises Meißen"
     data["authority"]["owner"] = {"name": "Landkreis Meißen", "kind": "Landkreis"}
     render_template(Settings.model_validate(data), tmp_path / "kit")
@@ -104,12 +109,17 @@ def test_grosse_kreisstadt_with_the_landkreis_as_owner(tmp_path: Path) -> None:
         "1. Der Landkreis Meißen als Rechtsträger der Ausländerbehörde, gesetzlich vertreten durch: Landrätin "
         "oder Landrat (§ 47 SächsLKrO)." in agreement
     )
-    assert "3. Die Große Kreisstadt Radebeul, gesetzlich vertreten durch: Oberbürgermeisterin oder " in agreement
     assert (
-        "Rechtsträger der Ausländerbehörde ist der Landkreis Meißen, nicht die Große Kreisstadt Radebeul." in agreement
+        "3. Die Große Kreisstadt Radebeul, gesetzlich vertreten durch: Oberbürgermeisterin oder " in agreement
+    )
+    assert (
+        "Rechtsträger der Ausländerbehörde ist der Landkreis Meißen, nicht die Große Kreisstadt Radebeul."
+        in agreement
     )
     assert "Für den Landkreis Meißen als Rechtsträger der Ausländerbehörde:" in agreement
-    assert "Für die Große Kreisstadt Radebeul als Projektkommune (nur für ihre eigenen Beiträge):" in agreement
+    assert (
+        "Für die Große Kreisstadt Radebeul als Projektkommune (nur für ihre eigenen Beiträge):" in agreement
+    )
     assert "Soweit die Vereinbarung den Landkreis Meißen verpflichtet, gilt § 56 SächsLKrO" in agreement
     assert "Im Landkreis Meißen leben" not in agreement
     assert "In der Großen Kreisstadt Radebeul leben Menschen" in agreement

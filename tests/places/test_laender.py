@@ -56,7 +56,14 @@ STEMS: dict[str, list[str]] = {
     "Nordrhein-Westfalen": ["Nordrhein-Westfalen", "NRW"],
     "Rheinland-Pfalz": ["Rheinland-Pfalz"],
     "Saarland": ["Saarland", "Saarländisch"],
-    "Sachsen": ["Freistaat Sachsen", "Freistaates Sachsen", "Sächsisch", "SächsDSDG", "SächsHFKVO", "SächsSchulG"],
+    "Sachsen": [
+        "Freistaat Sachsen",
+        "Freistaates Sachsen",
+        "Sächsisch",
+        "SächsDSDG",
+        "SächsHFKVO",
+        "SächsSchulG",
+    ],
     "Sachsen-Anhalt": ["Sachsen-Anhalt", "LSA"],
     "Schleswig-Holstein": ["Schleswig-Holstein"],
     "Thüringen": ["Thüringen", "Thüringer"],
@@ -66,7 +73,9 @@ here from the Länder's own naming, not read from replicate's data)."""
 
 
 def _markers(own: str) -> list[re.Pattern[str]]:
-    return [re.compile(rf"\b{re.escape(stem)}") for land, stems in STEMS.items() if land != own for stem in stems]
+    return [
+        re.compile(rf"\b{re.escape(stem)}") for land, stems in STEMS.items() if land != own for stem in stems
+    ]
 
 
 def _kit(state: str, tmp_path: Path) -> str:
@@ -78,7 +87,9 @@ def _kit(state: str, tmp_path: Path) -> str:
     render_template(kit, dest)
     write_rules(kit, dest)
     write_forms(kit, dest)
-    return "\n".join(p.read_text("utf-8") for p in sorted(dest.rglob("*")) if p.suffix in {".md", ".yaml", ".html"})
+    return "\n".join(
+        p.read_text("utf-8") for p in sorted(dest.rglob("*")) if p.suffix in {".md", ".yaml", ".html"}
+    )
 
 
 @pytest.mark.parametrize("state", NAMES)
