@@ -94,3 +94,11 @@ def test_mettmann_as_the_kreis_legal_office_reads_it(tmp_path: Path) -> None:
     assert "Formulare auf Zentralkurdisch" in checklist  # ckb has no catalog
     readme = _flat(kit / "README.md")
     assert "Verwaltungsspitze, Kreistag," in readme
+
+
+def test_i18n_guide_says_no_code_change_is_needed() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "i18n.md").read_text(encoding="utf-8")
+    assert "einzige Code-Änderung" not in guide
+    assert "Code muss dafür niemand ändern" in guide
+    settings = example_settings("landkreis-goerlitz-caritas.toml")
+    assert "ka" in settings.kit.client_languages  # a language outside the curated names is accepted as it is
