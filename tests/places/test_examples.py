@@ -97,7 +97,7 @@ def test_mettmann_as_the_kreis_legal_office_reads_it(tmp_path: Path) -> None:
 
 
 def test_i18n_guide_says_no_code_change_is_needed() -> None:
-    guide = (Path(__file__).resolve().parents[2] / "docs" / "i18n.md").read_text(encoding="utf-8")
+    guide = _flat(Path(__file__).resolve().parents[2] / "docs" / "i18n.md")
     assert "einzige Code-Änderung" not in guide
     assert "Code muss dafür niemand ändern" in guide
     settings = example_settings("landkreis-goerlitz-caritas.toml")
