@@ -81,11 +81,11 @@ def test_mettmann_as_the_kreis_legal_office_reads_it(tmp_path: Path) -> None:
         "1. Der Kreis Mettmann als Rechtsträger der Ausländerbehörde, gesetzlich vertreten durch: Landrätin "
         "oder Landrat." in agreement
     )
-    assert "welche Form die Kommunalverfassung des Landes Nordrhein-Westfalen dafür vorschreibt" in agreement
+    assert "welche Form das Kommunalrecht des Landes Nordrhein-Westfalen dafür vorschreibt" in agreement
     assert "an die Härtefallkommission des Landes Nordrhein-Westfalen" in agreement
     assert "stellen die Partner vor der Unterzeichnung fest" in agreement
     assert (
-        "für die Beratungsstelle gilt Datenschutz-Grundverordnung (DSGVO) und Bundesdatenschutzgesetz (BDSG)"
+        "für die Beratungsstelle: Datenschutz-Grundverordnung (DSGVO) und Bundesdatenschutzgesetz (BDSG)."
         in agreement
     )
     checklist = _flat(kit / "projekt/lokalisierung-checkliste.md")
