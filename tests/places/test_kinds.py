@@ -20,7 +20,7 @@ CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).with_name("kinds.ya
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "template"), undefined=jinja2.StrictUndefined)
 MACROS = ENV.from_string(
     '{%- import "includes/places.jinja" as p -%}'
-    "{{ p.nom(b) }}|{{ p.gen(b) }}|{{ p.loc(b) }}|{{ p.office(b) }}|{{ p.council_body(b, state) }}"
+    "{{ p.nom(b) }}|{{ p.gen(b) }}|{{ p.loc(b) }}|{{ p.office(b, state) }}|{{ p.council_body(b, state) }}"
 )
 CITY_WORDS = ("Stadtrat", "Oberbürgermeister", "Bürgermeisterin", "Gemeinderat")
 DISTRICT_WORDS = ("Kreistag", "Landrätin", "Landrat ", "Regionsversammlung", "Städteregionstag")

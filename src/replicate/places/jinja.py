@@ -32,6 +32,7 @@ def _land(name: str) -> dict[str, Any]:
         "genitive": land.genitive,
         "checked": land.checked.isoformat(),
         "councils": land.councils,
+        "representatives": land.representatives,
     }
     table.update({key: _fact(value) for key, value in land.facts().items()})
     table["dp_supervisor_private"] = _fact(land.dp_supervisor_private)

@@ -57,6 +57,9 @@ class Land(_Data):
     district_binding: Fact
     councils: dict[str, str] = {}
     """Names of the council per municipality kind where the Land's code differs from the default."""
+    representatives: dict[str, str] = {}
+    """The representing office or organ per municipality kind where the Land's code differs from the default
+    (Hessen: the collegial Magistrat / Gemeindevorstand / Kreisausschuss)."""
 
     def facts(self) -> dict[str, Fact]:
         """Every fact of the Land by key."""
