@@ -138,7 +138,7 @@ def test_target_group_contact(
     assert letter_sender in _squash(doc(LETTER))
 
 
-def test_removal_authority_set_and_unset(render: Render, dresden: Settings) -> None:
+def test_removal_authority_from_settings_land_data_or_open(render: Render, dresden: Settings) -> None:
     name = "Zentrale Ausländerbehörde der Landesdirektion Sachsen"
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
@@ -146,23 +146,34 @@ def test_removal_authority_set_and_unset(render: Render, dresden: Settings) -> N
     assert "selbst für den Vollzug" not in agreement
     assert name in doc(CONTACTS) and name in doc(REFERRAL)
 
+    # Not in the settings: the checked Saxon Land data names the body.
     dresden.cooperation.land_bodies.removal_authority = None
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
-    assert name not in agreement and "zentrale Landesbehörde" not in agreement
+    checked = "Landesdirektion Sachsen (Zentrale Ausländerbehörde)"
+    assert f"die zentrale Landesbehörde ({checked})" in agreement
+    assert checked in doc(CONTACTS) and checked in doc(REFERRAL)
+
+    # A Land whose removal authority is not checked: nothing is asserted, the partners fill it in.
+    dresden.municipality.state = "Nordrhein-Westfalen"
+    dresden.cooperation.land_bodies = type(dresden.cooperation.land_bodies)()
+    doc = render(dresden)
+    agreement = _squash(doc(AGREEMENT))
+    assert "stellen die Partner vor der Unterzeichnung fest" in agreement
+    assert "selbst für den Vollzug" not in agreement and "Sachsen" not in agreement
+    checklist = _squash(doc(CHECKLIST))
+    assert "Zu prüfen, Zentrale Landesbehörde für Rückführungen" in checklist
     assert (
-        "Die Ausländerbehörde ist selbst für den Vollzug aufenthaltsbeendender Maßnahmen zuständig"
-        in agreement
+        "Geklärt, ob es in Nordrhein-Westfalen eine zentrale Landesbehörde für Rückführungen gibt"
+        in checklist
     )
-    assert name not in doc(CONTACTS) and name not in doc(REFERRAL)
-    assert "keine zentrale Landesbehörde für Rückführungen gibt" in _squash(doc(CHECKLIST))
 
 
 def test_integration_office_set_and_unset(render: Render, dresden: Settings) -> None:
     doc = render(dresden)
     agreement = doc(AGREEMENT)
     assert "Integrationsstelle" not in agreement
-    assert agreement.count("Unterschrift der zeichnungsberechtigten Person") == 2
+    assert agreement.count("Ort, Datum:") == 2
 
     dresden.cooperation.integration_office = "Integrationsbeauftragte der Landeshauptstadt"
     doc = render(dresden)
@@ -175,7 +186,7 @@ def test_integration_office_set_and_unset(render: Render, dresden: Settings) -> 
         "Mitgezeichnet für die Integrationsstelle (Integrationsbeauftragte der Landeshauptstadt):"
         in agreement
     )
-    assert agreement.count("Unterschrift der zeichnungsberechtigten Person") == 3
+    assert agreement.count("Ort, Datum:") == 3
     assert "Sie erhält keine personenbezogenen Daten aus Einzelfällen." in agreement
     assert "Integrationsbeauftragte der Landeshauptstadt" in doc(CONTACTS)
     assert "mitgezeichnet von Integrationsbeauftragte der Landeshauptstadt" in doc("README.md")
@@ -278,9 +289,11 @@ def test_funder_name_and_period(render: Render, dresden: Settings) -> None:
 def test_parties_and_end_of_funding_soon(render: Render, dresden: Settings) -> None:
     agreement = _squash(render(dresden)(AGREEMENT))  # reference date 25.11.2026, funding ends 31.12.2026
     assert (
-        "1. Landeshauptstadt Dresden als Rechtsträger der Ausländerbehörde, handelnd durch die Ausländerbehörde"
-        in (agreement)
+        "1. Die Landeshauptstadt Dresden als Rechtsträger der Ausländerbehörde, gesetzlich vertreten durch: "
+        "Oberbürgermeisterin oder Oberbürgermeister (§ 51 Abs. 1 SächsGemO). Die Vereinbarung führt für die "
+        "Landeshauptstadt Dresden die Ausländerbehörde der Landeshauptstadt Dresden aus" in agreement
     )
+    assert "handelnd durch" not in agreement  # an office is not an organ
     assert "Ihr Modell „Perspektive Bleiberecht Dresden“" in agreement  # Dresden copies no one
     assert "die Beratung besteht seit dem 01.03.2024" in agreement
     assert "endet der Förderzeitraum in weniger als drei Monaten" in agreement

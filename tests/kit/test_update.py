@@ -81,7 +81,9 @@ def test_edit_kept_when_the_reference_date_moves(tmp_path: Path, monkeypatch: py
     # The Prüfschema of the old release is replaced (it states the old legal position) and kept.
     kept = kit / "aktualisierung" / "vorher" / "regeln" / "pruefschema.md"
     assert "value: 50" not in kept.read_text(encoding="utf-8") and kept.stat().st_size > 1000
-    assert (kit / "regeln" / "pruefschema.md").read_text(encoding="utf-8") != kept.read_text(encoding="utf-8")  # still a local edit against the new base
+    assert (kit / "regeln" / "pruefschema.md").read_text(encoding="utf-8") != kept.read_text(
+        encoding="utf-8"
+    )  # still a local edit against the new base
     assert "+Vom Rechtsamt des Landkreises ergänzt." in kit_diff(kit)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kit.")], "staging or lock left behind"
 

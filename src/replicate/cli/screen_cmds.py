@@ -123,10 +123,10 @@ def _caseload(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> RuleSet:
     """The base rules, with the local adjustments of a settings file when one is given."""
-    rules = load_rules()
     if args.settings is None:
-        return rules
-    return apply_local(rules, load_settings(args.settings).local_rules)
+        return load_rules()
+    settings = load_settings(args.settings)
+    return apply_local(load_rules(land=settings.municipality.state), settings.local_rules)
 
 
 def _write(path: Path, result: CaseloadResult, dialect: Dialect) -> str:

@@ -8,9 +8,13 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from replicate.forms.catalog import default_dir, po_path, read_catalog
+from replicate.languages import endonym, is_rtl
+
+__all__ = ["ENDONYMS", "UNTRANSLATED", "Translator", "endonym", "is_rtl", "translator"]
 
 UNTRANSLATED = "[DE] "
 """Put before a German text shown because its translation is missing, so the adviser sees it."""
+
 
 ENDONYMS = {
     "de": "Deutsch",

@@ -16,15 +16,17 @@ FOLDER = "formulare"
 
 def consent_values(settings: Settings) -> ConsentValues:
     """What the consent forms say about the service and the bodies (plain text from the settings)."""
+    from replicate.places.bodies import resolve
+
     a = settings.advice_service
-    bodies = settings.cooperation.land_bodies
+    bodies = resolve(settings)
     return ConsentValues(
         organisation=a.organisation,
         project=a.project_name,
         address=f"{a.address.street}, {a.address.postal_code} {a.address.city}",
         email=a.email,
         authority=settings.authority.name,
-        commission=bodies.hardship_commission,
+        commission=bodies.hardship_commission or bodies.land,
         removal_authority=bodies.removal_authority,
     )
 

@@ -115,13 +115,13 @@ def new_kit(
 def _language_notes(settings: Settings) -> list[str]:
     """Name client languages for which the form catalogs have no translation yet."""
     from replicate.forms.catalog import default_dir, languages
-    from replicate.settings import LANGUAGE_NAMES
+    from replicate.languages import language_name
 
     available = set(languages(default_dir()))
     missing = [code for code in settings.kit.client_languages[1:] if code not in available]
     if not missing:
         return []
-    names = ", ".join(LANGUAGE_NAMES[code] for code in missing)
+    names = ", ".join(language_name(code) for code in missing)
     return [
         f"Für {names} gibt es noch keine Übersetzung der Formulare; dort steht der deutsche Text, markiert "
         "mit [DE]. Wie eine Sprache ergänzt wird, zeigt: replicate i18n --help."

@@ -88,7 +88,7 @@ def build_documents(
         try:
             if "pdf" in formats:  # longest first: its compile overlaps with all the others
                 for job in sorted(jobs, key=lambda job: len(job.markdown), reverse=True):
-                    job.tree = render.parse(job.markdown)
+                    job.tree = render.parse(job.markdown, rtl=job.meta.rtl)
                     pdfs.append(
                         pool.submit(
                             render.render_markdown, job.markdown, job.stem, ["pdf"], job.meta, tree=job.tree

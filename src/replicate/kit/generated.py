@@ -23,7 +23,7 @@ RULES_HEADER = """\
 
 def write_rules(settings: Settings, kit_dir: Path) -> list[Path]:
     """Write ``regeln/pruefschema.md`` and ``regeln/regeln-in-kraft.yaml``."""
-    rules = load_rules()
+    rules = load_rules(land=settings.municipality.state)
     as_of = settings.kit.reference_date
     folder = kit_dir / "regeln"
     folder.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,8 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 from replicate.kit.documents import document_title
-from replicate.settings import LANGUAGE_NAMES, Settings
+from replicate.languages import german_names, language_name
+from replicate.settings import Settings
 
 SECTIONS = {
     ".": "Überblick",
@@ -68,8 +69,8 @@ def write_index(settings: Settings, kit_dir: Path, documents: list[Path]) -> Pat
         links.append((FORMAT_LABELS["md"], relative.as_posix()))
         title = document_title((kit_dir / relative).read_text(encoding="utf-8"), relative.stem)
         folder = relative.parts[0] if len(relative.parts) > 1 else "."
-        if len(relative.parts) > 2 and relative.parts[1] in LANGUAGE_NAMES:
-            title = f"{LANGUAGE_NAMES[relative.parts[1]]}: {title}"
+        if len(relative.parts) > 2 and relative.parts[1] in german_names():
+            title = f"{language_name(relative.parts[1])}: {title}"
         entries.append({"folder": folder, "title": title, "main": links[0][1], "links": links})
     for standalone in sorted(kit_dir.rglob("*.html")):  # pages such as the offline intake form
         relative = standalone.relative_to(kit_dir)

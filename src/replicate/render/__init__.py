@@ -65,7 +65,7 @@ def render_markdown(
             f"{dest_stem.name}: unbekanntes Format {', '.join(unknown)} (möglich: {', '.join(FORMATS)})"
         )
     if tree is None:
-        tree = parse(markdown)
+        tree = parse(markdown, rtl=meta.rtl)
     written: list[Path] = []
     for fmt in formats:
         path = dest_stem.with_suffix(f".{fmt}")

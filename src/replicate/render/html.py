@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from replicate.render.bidi import bdi_html
 from replicate.render.meta import DocMeta
 from replicate.render.tree import markdown_parser, rewrite_href
 
@@ -63,6 +65,11 @@ class _KitRenderer(RendererHTML):
         href = rewrite_href(str(token.attrGet("href") or ""), ".html")
         return self.renderToken([token.copy(attrs={**token.attrs, "href": href})], 0, options, env)
 
+    def text(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        """Escaped text; in right-to-left documents isolated left-to-right runs become ``<bdi>``."""
+        out = escapeHtml(tokens[idx].content)
+        return bdi_html(out) if env.get("rtl") else out
+
     def image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         """Images are not embedded (the CSP allows only ``data:``): show the alt text as a link."""
         token = tokens[idx]
@@ -82,10 +89,10 @@ def _logo_img(meta: DocMeta) -> str:
     return f'<img src="data:{mime};base64,{data}" alt="Logo">'
 
 
-def body_html(tree: SyntaxTreeNode) -> str:
-    """The document body as an HTML fragment."""
+def body_html(tree: SyntaxTreeNode, *, rtl: bool = False) -> str:
+    """The document body as an HTML fragment (``rtl``: isolates in the text become ``<bdi>``)."""
     md = markdown_parser()
-    return str(_RENDERER.render(tree.to_tokens(), md.options, {}))
+    return str(_RENDERER.render(tree.to_tokens(), md.options, {"rtl": rtl}))
 
 
 def to_html(tree: SyntaxTreeNode, meta: DocMeta, nav: str = "") -> bytes:
@@ -106,7 +113,7 @@ def to_html(tree: SyntaxTreeNode, meta: DocMeta, nav: str = "") -> bytes:
         "</head>\n"
         "<body>\n"
         f"{header if (nav or logo) else ''}"
-        f"<main>\n{body_html(tree)}</main>\n"
+        f"<main>\n{body_html(tree, rtl=meta.rtl)}</main>\n"
         f"{footer}"
         "</body>\n"
         "</html>\n"

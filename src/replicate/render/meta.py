@@ -52,7 +52,7 @@ class DocMeta:
     @property
     def rtl(self) -> bool:
         """True when the document's language is written right to left."""
-        return is_rtl(self.language)
+        return is_rtl(self.language)  # CLDR's character order, via Babel
 
     @property
     def direction(self) -> str:

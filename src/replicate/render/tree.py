@@ -28,6 +28,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 
+from replicate.render.bidi import isolate
+
 BALLOT_OPEN = "☐"
 BALLOT_DONE = "☒"
 _TASK = re.compile(r"\[([ xX])\](?= |$)")
@@ -109,9 +111,19 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
-def parse(markdown: str) -> SyntaxTreeNode:
-    """Parse ``markdown`` into a syntax tree (root node)."""
-    return build_tree(markdown_parser().parse(markdown))
+def parse(markdown: str, *, rtl: bool = False) -> SyntaxTreeNode:
+    """Parse ``markdown`` into a syntax tree (root node).
+
+    ``rtl``: the document is written right to left; every left-to-right run of its text is isolated
+    (:func:`replicate.render.bidi.isolate`), so that all renderers keep German values and names together.
+    """
+    tokens = markdown_parser().parse(markdown)
+    if rtl:
+        for token in tokens:
+            for child in token.children or []:
+                if child.type == "text" and child.content:
+                    child.content = isolate(child.content)
+    return build_tree(tokens)
 
 
 def _node(parent: SyntaxTreeNode | None) -> SyntaxTreeNode:

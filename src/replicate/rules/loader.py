@@ -39,8 +39,16 @@ def read_yaml(path: Path) -> tuple[Any, LineIndex]:
     return data, LineIndex.of_yaml(node)
 
 
-def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayFile | BarsFile:
+def _validate(
+    path: Path, model: type[PathwayFile] | type[BarsFile], words: dict[str, str]
+) -> PathwayFile | BarsFile:
+    from replicate.places.rules import fill
+
     data, lines = read_yaml(path)
+    try:
+        data = fill(data, words)
+    except KeyError as exc:
+        raise RulesError(path, [Problem(f"unbekannter Platzhalter {{{exc.args[0]}}}")]) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -51,27 +59,35 @@ def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayF
         raise RulesError(path, problems) from None
 
 
-def load_rules(directory: Path | None = None) -> RuleSet:
-    """Read ``bars.yaml`` and every pathway file; refuse unknown or duplicate keys and dangling ids."""
+def load_rules(directory: Path | None = None, *, land: str | None = None) -> RuleSet:
+    """Read ``bars.yaml`` and every pathway file; refuse unknown or duplicate keys and dangling ids.
+
+    ``land`` (e.g. "Sachsen") fills the placeholders for Land bodies and laws from the Land data; without it
+    the neutral words stand in (see :mod:`replicate.places.rules`).
+    """
     if directory is None:
-        return _default_rules()
-    return _load(directory)
+        return _default_rules(land)
+    return _load(directory, land)
 
 
 @cache
-def _default_rules() -> RuleSet:
-    return _load(DATA_DIR)
+def _default_rules(land: str | None) -> RuleSet:
+    return _load(DATA_DIR, land)
 
 
-def _load(directory: Path) -> RuleSet:
+def _load(directory: Path, land: str | None = None) -> RuleSet:
+    from replicate.places.load import find_land  # places reads its data with this package's YAML loader
+    from replicate.places.rules import tokens
+
+    words = tokens(find_land(land) if land else None)
     bars_path = directory / "bars.yaml"
-    bars = _validate(bars_path, BarsFile)
+    bars = _validate(bars_path, BarsFile, words)
     assert isinstance(bars, BarsFile)
     shared = {c.id: c for c in bars.conditions}
     sources = {cid: bars_path.name for cid in shared}
     pathways = {}
     for path in sorted(directory.glob("p*.yaml"), key=_rank):
-        parsed = _validate(path, PathwayFile)
+        parsed = _validate(path, PathwayFile, words)
         assert isinstance(parsed, PathwayFile)
         for pathway in parsed.pathways:
             if pathway.id in pathways:

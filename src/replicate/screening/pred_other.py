@@ -172,7 +172,11 @@ def consent(ctx: Ctx) -> Outcome:
 def exclusions(ctx: Ctx) -> Outcome:
     if ctx.facts.case.asylum.court_pending:
         return Outcome(NOT_MET, "laufendes Asyl- oder Gerichtsverfahren")
-    return Outcome(UNKNOWN, "Ausschlussgründe der SächsHFKVO nicht hinterlegt", manual=True)
+    return Outcome(
+        UNKNOWN,
+        "Ausschlussgründe der Härtefallkommissionsverordnung des Landes nicht hinterlegt",
+        manual=True,
+    )
 
 
 @predicate("p104c.holder")

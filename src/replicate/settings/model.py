@@ -8,36 +8,36 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from replicate.indicators import indicator_ids
+from replicate.languages import CURATED_NAMES, check_language
 from replicate.settings.limits import one_line
 
 MunicipalityKind = Literal[
-    "kreisfreie Stadt", "Landkreis", "Große Kreisstadt", "kreisangehörige Stadt", "Gemeinde"
+    "kreisfreie Stadt",
+    "Landkreis",
+    "Kreis",
+    "Große Kreisstadt",
+    "große kreisangehörige Stadt",
+    "kreisangehörige Stadt",
+    "Stadt",
+    "Gemeinde",
+    "Region",
+    "Städteregion",
 ]
+DataProtectionRegime = Literal["öffentlich", "privat", "evangelisch", "katholisch"]
 Cadence = Literal["monatlich", "vierteljährlich", "halbjährlich", "jährlich"]
 Format = Literal["html", "docx", "odt", "pdf"]
-ClientLanguage = Literal["de", "en", "ar", "fa", "ru", "uk", "fr", "tr", "ku", "ps", "ti", "so"]
+ClientLanguage = Annotated[str, AfterValidator(check_language)]
+"""An ISO 639 language code that CLDR (Babel) names in German, e.g. ``ka`` (Georgisch)."""
 Contacter = Literal["Ausländerbehörde", "Beratungsstelle", "gemeinsam"]
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
-LANGUAGE_NAMES: dict[str, str] = {
-    "de": "Deutsch",
-    "en": "Englisch",
-    "ar": "Arabisch",
-    "fa": "Farsi",
-    "ru": "Russisch",
-    "uk": "Ukrainisch",
-    "fr": "Französisch",
-    "tr": "Türkisch",
-    "ku": "Kurdisch",
-    "ps": "Paschtu",
-    "ti": "Tigrinya",
-    "so": "Somali",
-}
+LANGUAGE_NAMES: dict[str, str] = CURATED_NAMES
+"""Curated German names of client languages; any other ISO 639 code is named by CLDR (``language_name``)."""
 
 
 class _Section(BaseModel):
@@ -63,17 +63,43 @@ class Address(_Section):
     """Ort."""
 
 
-class Municipality(_Section):
-    """The municipality (Kommune) that launches the project."""
+class NameForms(_Section):
+    """Grammatical forms of a body's name, each overriding the form derived from its kind."""
+
+    nominative: str | None = Field(default=None, examples=["der Landkreis Görlitz"])
+    """Name mit Artikel im Nominativ, z. B. „die Landeshauptstadt Dresden“ oder „der Landkreis Görlitz“."""
+    accusative: str | None = Field(default=None, examples=["den Landkreis Görlitz"])
+    """Name mit Artikel im Akkusativ („für den Landkreis Görlitz“)."""
+    dative: str | None = Field(default=None, examples=["dem Landkreis Görlitz"])
+    """Name mit Artikel im Dativ („mit dem Landkreis Görlitz“)."""
+    genitive: str | None = Field(default=None, examples=["des Landkreises Görlitz"])
+    """Name mit Artikel im Genitiv („Ausländerbehörde des Landkreises Görlitz“)."""
+    locative: str | None = Field(default=None, examples=["im Landkreis Görlitz"])
+    """Ortsangabe mit Präposition, z. B. „in der Landeshauptstadt Dresden“ oder „im Landkreis Görlitz“."""
+
+
+class LocalBody(_Section):
+    """A local authority (Gebietskörperschaft): name, kind and how it is named and represented."""
 
     name: str = Field(min_length=2, examples=["Stadt Musterstadt"])
     """Amtlicher Name, z. B. „Landeshauptstadt Dresden“ oder „Landkreis Bautzen“."""
-    short_name: str = Field(min_length=2, examples=["Musterstadt"])
-    """Kurzname für den Fließtext und den Projektnamen, z. B. „Dresden“."""
     kind: MunicipalityKind = Field(examples=["kreisfreie Stadt"])
-    """Art der Gebietskörperschaft: kreisfreie Stadt, Landkreis, Große Kreisstadt, kreisangehörige Stadt oder Gemeinde."""
+    """Art der Gebietskörperschaft: kreisfreie Stadt, Landkreis, Kreis, Große Kreisstadt, große kreisangehörige Stadt, kreisangehörige Stadt, Stadt, Gemeinde, Region oder Städteregion."""
+    name_forms: NameForms = Field(default_factory=NameForms)
+    """Sprachformen des Namens (mit Artikel, „in der …“/„im …“, Genitiv); ohne Angabe aus Art und Name abgeleitet."""
+    representative: str | None = Field(default=None, examples=["Oberbürgermeister"])
+    """Amtsbezeichnung der gesetzlichen Vertretung, z. B. „Oberbürgermeisterin“ oder „Landrat“; ohne Angabe aus der Art abgeleitet (beide Formen)."""
+    council: str | None = Field(default=None, examples=["Stadtrat"])
+    """Name der Vertretungskörperschaft, z. B. „Stadtrat“, „Kreistag“ oder „Rat der Stadt“; ohne Angabe aus Art und Land abgeleitet."""
+
+
+class Municipality(LocalBody):
+    """The municipality (Kommune) that launches the project."""
+
+    short_name: str = Field(min_length=2, examples=["Musterstadt"])
+    """Kurzname für Projektnamen und Überschriften, z. B. „Dresden“; im Fließtext stehen die Sprachformen des amtlichen Namens."""
     state: str = Field(default="Sachsen", examples=["Sachsen"])
-    """Bundesland, zu dem die Kommune gehört."""
+    """Bundesland, zu dem die Kommune gehört (Name wie „Sachsen“ oder „Nordrhein-Westfalen“, auch „Freistaat Sachsen“ oder „NRW“)."""
     ags: str | None = Field(default=None, pattern=r"^\d{8}$", examples=["14612000"])
     """Amtlicher Gemeindeschlüssel (8 Ziffern), optional."""
     tolerated_persons: int | None = Field(default=None, ge=0, examples=[1400])
@@ -86,6 +112,16 @@ class Municipality(_Section):
         default=None, examples=["Ausländerzentralregister, Auswertung der Stadt"]
     )
     """Quelle der Zahlen, optional."""
+
+    @field_validator("state")
+    @classmethod
+    def _known_land(cls, value: str) -> str:
+        from replicate.places.load import find_land, land_names
+
+        land = find_land(value)
+        if land is None:
+            raise ValueError(f"„{value}“ ist kein deutsches Land. Möglich sind: {', '.join(land_names())}")
+        return land.name
 
     @model_validator(mode="after")
     def _figures_consistent(self) -> Municipality:
@@ -119,6 +155,8 @@ class Authority(_Section):
     """Funktionspostfach für das Projekt."""
     phone: str = Field(pattern=r"^\+?[0-9 ()/-]{6,}$", examples=["0351 000000"])
     """Telefonnummer der Ansprechstelle."""
+    owner: LocalBody | None = Field(default=None)
+    """Rechtsträger der Ausländerbehörde, wenn es nicht die Projektkommune ist (z. B. der Landkreis, wenn eine Große Kreisstadt das Projekt startet), optional."""
 
 
 class AdviceService(_Section):
@@ -146,6 +184,12 @@ class AdviceService(_Section):
     """Ob Rechtsberatung im Einzelfall durch oder unter Anleitung einer nach § 6 Abs. 2 RDG befähigten Person erfolgt (true/false)."""
     started: dt.date | None = Field(default=None, examples=["2027-03-01"])
     """Beginn der Beratung, optional."""
+    data_protection: DataProtectionRegime | None = Field(default=None, examples=["evangelisch"])
+    """Datenschutzrecht des Trägers: öffentlich (DSGVO, BDSG und Landesdatenschutzgesetz), privat (DSGVO und BDSG), evangelisch (DSG-EKD) oder katholisch (KDG); ohne Angabe aus Rechtsform und Name abgeleitet, `replicate check` nennt das Ergebnis."""
+    data_protection_supervisor: str | None = Field(
+        default=None, examples=["Der Beauftragte für den Datenschutz der EKD, Außenstelle Ost"]
+    )
+    """Zuständige Datenschutzaufsicht des Trägers (bei kirchlichen Trägern die kirchliche Aufsicht), optional; ohne Angabe nennt das Kit die Aufsicht aus den Landesdaten oder verweist auf die Checkliste."""
 
 
 class Period(_Section):
@@ -215,14 +259,14 @@ class Funder(_Section):
 
 
 class LandBodies(_Section):
-    """Bodies at Land level that the cooperation involves."""
+    """Bodies at Land level that the cooperation involves; each overrides the Land data of replicate."""
 
-    hardship_commission: str = Field(examples=["Sächsische Härtefallkommission"])
-    """Name der Härtefallkommission des Landes (§ 23a AufenthG)."""
+    hardship_commission: str | None = Field(default=None, examples=["Sächsische Härtefallkommission"])
+    """Name der Härtefallkommission des Landes (§ 23a AufenthG), optional; ohne Angabe aus den Landesdaten."""
     removal_authority: str | None = Field(default=None, examples=["Zentrale Ausländerbehörde"])
-    """Zentrale Landesbehörde für Rückführungen, falls es eine gibt, optional."""
-    interior_ministry: str = Field(examples=["Sächsisches Staatsministerium des Innern"])
-    """Oberste Landesbehörde, die den Aufenthalt im Härtefall anordnet (§ 23a Abs. 1 AufenthG)."""
+    """Zentrale Landesbehörde für Rückführungen, optional; ohne Angabe aus den Landesdaten."""
+    interior_ministry: str | None = Field(default=None, examples=["Sächsisches Staatsministerium des Innern"])
+    """Oberste Landesbehörde, die den Aufenthalt im Härtefall anordnet (§ 23a Abs. 1 AufenthG), optional; ohne Angabe aus den Landesdaten."""
 
 
 class Cooperation(_Section):
@@ -244,8 +288,8 @@ class Cooperation(_Section):
     """Kommunales Konzept, in dem das Projekt verankert ist, optional (z. B. ein Aktionsplan Integration)."""
     integration_office: str | None = Field(default=None, examples=["Integrationsbeauftragte der Stadt"])
     """Kommunale Integrationsstelle, die die Vereinbarung mitzeichnet, optional."""
-    land_bodies: LandBodies
-    """Stellen auf Landesebene."""
+    land_bodies: LandBodies = Field(default_factory=LandBodies)
+    """Stellen auf Landesebene; ohne Angabe gelten die Landesdaten von replicate (siehe Checkliste)."""
 
 
 class KitOptions(_Section):
@@ -256,7 +300,7 @@ class KitOptions(_Section):
     formats: list[Format] = Field(default=["html", "docx", "odt", "pdf"], min_length=1)
     """Ausgabeformate jedes Dokuments: html, docx, odt, pdf."""
     client_languages: list[ClientLanguage] = Field(default=["de", "en", "ar", "fa", "ru", "uk"], min_length=1)
-    """Sprachen der Formulare und Briefe für Ratsuchende (ISO-639-1-Kürzel); Deutsch ist immer dabei."""
+    """Sprachen der Formulare und Briefe für Ratsuchende (ISO-639-Kürzel, z. B. „ka“ für Georgisch); Deutsch ist immer dabei; ohne Übersetzung steht der deutsche Text, markiert mit [DE]."""
     logo: Path | None = Field(default=None, examples=["logo.png"])
     """Logo (PNG, JPG oder SVG) für den Kopf der Dokumente, relativ zur Einstellungsdatei, optional."""
     reference_docx: Path | None = Field(default=None, examples=["vorlage.docx"])

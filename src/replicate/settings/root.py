@@ -64,6 +64,9 @@ class Settings(BaseSettings):
                 f"Der Stichtag der Rechtslage ({ref:%d.%m.%Y}) liegt außerhalb des Förderzeitraums "
                 f"({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}). Die Dokumente sagen das ausdrücklich."
             )
+        from replicate.places.derive import notes as places_notes
+
+        result.extend(places_notes(self))
         return result
 
     def template_data(self) -> dict[str, Any]:
@@ -72,5 +75,8 @@ class Settings(BaseSettings):
         File paths for corporate design are rendering options, not template answers, so they are left
         out (an answers file must not depend on where the settings file lies on one machine).
         """
+        from replicate.places.derive import derive_regime
+
         data = self.model_dump(mode="json", exclude={"kit": {"logo", "reference_docx"}})
+        data["advice_service"]["data_protection"] = derive_regime(self.advice_service)[0]
         return data

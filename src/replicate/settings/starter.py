@@ -95,7 +95,11 @@ def _section(path: str, model: type[BaseModel], doc: str | None) -> list[str]:
     nested: list[str] = []
     for name, info in model.model_fields.items():
         annotation = _unwrap_optional(info.annotation)
-        if _is_model(annotation):
+        if _is_model(annotation) and info.default is None and not info.is_required():
+            # An optional section (e.g. authority.owner): shown, but commented out as a whole.
+            section = _section(f"{path}.{name}", annotation, info.description)
+            nested += [line if not line or line.startswith("#") else f"# {line}" for line in section]
+        elif _is_model(annotation):
             nested += _section(f"{path}.{name}", annotation, info.description)
         elif get_origin(annotation) is dict:
             nested += ["", *_comment(info.description), *LOCAL_RULES_EXAMPLE.format(path=path).splitlines()]
