@@ -128,6 +128,8 @@ def _write(
             (charts / f"{CHARTS[table['id']]}.svg").write_text(svg, encoding="utf-8")
     formats = list(settings.kit.formats)
     footer = f"{settings.advice_service.project_name} · Berichtszeitraum {report.start:%d.%m.%Y} bis {report.end:%d.%m.%Y}"
+    if content["synthetic"]:
+        footer = f"SYNTHETISCHE BEISPIELDATEN · {footer}"
     documents = [
         ("sachbericht", "Sachbericht (Entwurf)", sachbericht(content, settings)),
         ("kurzbericht", "Kurzbericht", kurzbericht(content, settings)),

@@ -125,6 +125,7 @@ def build_content(
         figures.append(
             {
                 "id": ind.id,
+                "key": key(ind.id) if ind.rule.kind in ("count", "open_at_end") else None,
                 "label": ind.label,
                 "unit": ind.unit,
                 "value": fig.value,
