@@ -73,7 +73,7 @@ def protect(q: Quantities, threshold: int) -> Protection:
         if not narrow:
             return p
         if not _widen(q, p, narrow[0]):
-            raise RuntimeError(f"cannot protect {narrow[0]}")  # unreachable: withholding all widens every interval
+            raise RuntimeError(f"cannot protect {narrow[0]}")  # unreachable: with all withheld, nothing is narrowed
 
 
 def _cheapest(q: Quantities, p: Protection, candidates: list[str]) -> str | None:
@@ -106,16 +106,39 @@ def _lines(q: Quantities, p: Protection) -> None:
 
 
 def _widen(q: Quantities, p: Protection, name: str) -> bool:
-    """Withhold one more member of a line through ``name`` (a part first, else a total)."""
-    lines = [(t, parts) for t, parts in q.constraints if name == t or name in parts]
-    for _total, parts in lines:
-        pick = _cheapest(q, p, list(parts))
-        if pick is not None and q.values[pick] > 0:
-            p.reasons[pick] = SECONDARY
-            return True
-    for total, parts in lines:
-        for candidate in (total, *parts):
-            if candidate not in p.reasons:
-                p.reasons[candidate] = SECONDARY
+    """Withhold one more quantity near ``name``: in its lines first, else in lines linked to them.
+
+    Lines are searched breadth first (a fully withheld line leads on to the lines of its members), and
+    within the nearest line that still has a published member, a non-zero part is preferred.
+    """
+    seen_keys = {name}
+    frontier = [name]
+    seen_lines: set[int] = set()
+    while frontier:
+        lines = [
+            i
+            for i, (t, parts) in enumerate(q.constraints)
+            if i not in seen_lines and any(m == t or m in parts for m in frontier)
+        ]
+        seen_lines.update(lines)
+        for i in lines:
+            total, parts = q.constraints[i]
+            pick = _cheapest(q, p, list(parts))
+            if pick is not None and q.values[pick] > 0:
+                p.reasons[pick] = SECONDARY
                 return True
+        for i in lines:
+            total, parts = q.constraints[i]
+            for candidate in (*parts, total):
+                if candidate not in p.reasons:
+                    p.reasons[candidate] = SECONDARY
+                    return True
+        nxt = []
+        for i in lines:
+            total, parts = q.constraints[i]
+            for member in (total, *parts):
+                if member not in seen_keys:
+                    seen_keys.add(member)
+                    nxt.append(member)
+        frontier = nxt
     return False
