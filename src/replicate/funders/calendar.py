@@ -37,6 +37,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def half_time(start: dt.date, end: dt.date) -> dt.date:
+    """The last day of the first half of ``start``–``end``: whole months where the period has an even number."""
+    after = end + dt.timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    if after.day == start.day and months % 2 == 0:
+        return add_months(start, months // 2) - dt.timedelta(days=1)
+    return start + (end - start) // 2
+
+
 def _programme_reports(report: ReportType, start: dt.date, end: dt.date, source: str) -> list[Obligation]:
     if report.only_if_months_over is not None and add_months(start, report.only_if_months_over) > end:
         return []
@@ -50,7 +59,7 @@ def _programme_reports(report: ReportType, start: dt.date, end: dt.date, source:
                 due = dt.date(year + 1, month, day)
             out.append(Obligation(f"{report.label} {year}", a, b, due, report.due_text, f"{source}: {report.source}"))
         return out
-    b = end if report.period == "whole" else start + (end - start) // 2
+    b = end if report.period == "whole" else half_time(start, end)
     due = add_months(b, report.due_months_after) if report.due_months_after is not None else None
     return [Obligation(report.label, start, b, due, report.due_text, f"{source}: {report.source}")]
 
