@@ -163,3 +163,16 @@ def test_help_is_german_with_an_example(capsys):
             main([command, "--help"])
         out = capsys.readouterr().out
         assert "Beispiel:" in out and "replicate demo-caseload" in out
+
+
+def test_documents_have_no_leftovers_or_empty_places(built):
+    from tests.kit.test_agreement import EMPTY_PLACES, LEFTOVERS
+
+    for stem in ("sachbericht", "kurzbericht"):
+        text = (built / "bericht" / f"{stem}.md").read_text(encoding="utf-8")
+        assert text.startswith("# ")
+        for leftover in LEFTOVERS:
+            assert leftover not in text, (stem, leftover)
+        for what, pattern in EMPTY_PLACES.items():
+            found = pattern.search(text)
+            assert not found, f"{stem}: {what}: {text[max(0, found.start() - 40) : found.end() + 40]!r}"

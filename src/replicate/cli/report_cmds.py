@@ -63,6 +63,12 @@ def _report(args: argparse.Namespace) -> int:
     r = result.report
     print(f"{r.label}, Berichtszeitraum {r.start:%d.%m.%Y} bis {r.end:%d.%m.%Y} → {result.dest}")
     print(f"{result.counted} von {result.rows} Fällen gezählt; Dateien: {len(result.files)}.")
+    grant = settings.funder.period
+    if r.end < grant.start or r.start > grant.end:
+        print(
+            f"Hinweis: der Berichtszeitraum liegt außerhalb des Förderzeitraums ({grant.start:%d.%m.%Y} bis "
+            f"{grant.end:%d.%m.%Y}); Soll und Ist sind dann nicht vergleichbar."
+        )
     if result.synthetic:
         print("Achtung: die Fallliste ist synthetisch (Beispieldaten); jedes Dokument des Berichts sagt das am Anfang und in der Fußzeile.")
     if result.left_out:

@@ -208,6 +208,7 @@ def jinja_source() -> str:
             "recorded_by": i.recorded_by,
             "source": i.source,
             "kind": i.rule.kind,
+            "outcome": i.rule.outcome,
         }
         for key, i in INDICATORS.items()
     }

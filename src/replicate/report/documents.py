@@ -57,7 +57,7 @@ def _figures_table(content: dict[str, Any], only_required: bool) -> list[str]:
     for fig in content["figures"]:
         if only_required and not fig["required"]:
             continue
-        note = escape(fig["reason"] or "")
+        note = escape(fig["reason"] or "–")
         lines.append(f"| {fig['label']} | {_figure_value(fig)} | {fig['unit']} | {note} |")
     return [*lines, ""]
 
@@ -172,7 +172,7 @@ def sachbericht(content: dict[str, Any], settings: Settings) -> str:
             continue
         target = fig["target"]
         soll = _num(target, fig["unit"]) if target is not None else "nicht festgelegt"
-        gap = ""
+        gap = "entfällt (Teilzeitraum)" if not whole else "nicht berechenbar"
         if whole and target is not None and fig["value"] is not None:
             gap = _num(round(fig["value"] - target, 1), fig["unit"])
         lines.append(f"| {fig['label']} | {soll} | {_figure_value(fig)} | {gap} | {WRITE_IN} |")
