@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from scipy.optimize import linprog
 
-from replicate.report.caseload import EVENT_FIELDS, Person
+from replicate.report.caseload import EVENT_FIELDS, Person, make_person
 from replicate.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,15 +28,15 @@ def settings(name: str = "landkreis-mittelsachsen.yaml", **funder: Any) -> Setti
     return loaded
 
 
-def person(record: dict[str, Any], label: str = "Zeile 2") -> Person:
+def person(record: dict[str, Any], line: int = 2) -> Person:
     """A case record given as a dict (as in a JSONL file) → the tuple view the report reads."""
 
     def text(value: Any) -> str:
         return "" if value is None else "true" if value is True else "false" if value is False else str(value)
 
     events = [tuple(text(e.get(name)) for name in EVENT_FIELDS) for e in record.get("history", [])]
-    return Person(
-        label, text(record.get("case_id")), text(record.get("nationality")), text(record.get("gender")), events  # type: ignore[arg-type]
+    return make_person(
+        line, text(record.get("case_id")), text(record.get("nationality")), text(record.get("gender")), events  # type: ignore[arg-type]
     )
 
 

@@ -29,7 +29,7 @@ def _plain(value):
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_counting_case(case):
     records = _plain(case["persons"])
-    agg = aggregate([person(r, f"Zeile {n}") for n, r in enumerate(records, start=2)], ReportPeriod(*case["period"]))
+    agg = aggregate([person(r, n) for n, r in enumerate(records, start=2)], ReportPeriod(*case["period"]))
     assert agg.bad_rows == case.get("bad_rows", 0), [p.render() for p in agg.problems]
     for name, expected in case.get("counts", {}).items():
         assert agg.counts.get(tuple(name.split("|")), 0) == expected, name

@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from replicate.errors import CaseRecordError, Problem
 
@@ -29,18 +29,41 @@ PERSON_COLUMNS = ("case_id", "nationality", "gender")
 SUFFIXES = (".csv", ".jsonl")
 
 
-@dataclass(frozen=True)
-class Person:
-    """The part of one case record the report reads."""
+Signature = tuple[str, str, str, str, str, str]
+"""An event without its date: (type, referral_by, consent, pathway, result, reason)."""
 
-    label: str
-    """Where it is in the file, e.g. ``Zeile 12``."""
+
+class Person(NamedTuple):
+    """The part of one case record the report reads (a tuple: cheap to make a million times).
+
+    The history is kept as parallel sequences: ``dates`` and ``signatures`` (each event without its
+    date), so that the counting pass can work on whole sequences with built-in operations.
+    """
+
+    line: int
+    """Line number in the file."""
     case_id: str
     nationality: str
     gender: str
-    events: list[Event]
+    dates: tuple[str, ...]
+    signatures: tuple[Signature, ...]
     problems: tuple[str, ...] = ()
     """Problems found while reading the row itself (unreadable JSON, a gap in the history)."""
+
+    @property
+    def label(self) -> str:
+        """Where it is in the file, e.g. ``Zeile 12``."""
+        return f"Zeile {self.line}"
+
+    @property
+    def events(self) -> list[Event]:
+        """The history as (date, type, referral_by, consent, pathway, result, reason) tuples."""
+        return [(d, *sig) for d, sig in zip(self.dates, self.signatures, strict=True)]  # type: ignore[misc]
+
+
+def make_person(line: int, case_id: str, nationality: str, gender: str, events: list[Event]) -> Person:
+    """A :class:`Person` from whole event tuples (tests, JSON)."""
+    return Person(line, case_id, nationality, gender, tuple(e[0] for e in events), tuple(e[1:] for e in events))  # type: ignore[arg-type]
 
 
 def caseload_header(slots: int) -> list[str]:
@@ -59,50 +82,52 @@ def _slots(header: list[str]) -> list[tuple[int, ...]]:
     return slots
 
 
+def header_columns(path: Path, header: list[str]) -> tuple[int, list[int], list[int]]:
+    """(width, person columns, history columns) of a CSV header; a missing column reads as empty.
+
+    Rows are padded with one empty cell at index ``width``; missing columns point there.
+    """
+    where = {name.strip(): i for i, name in enumerate(header)}
+    if "case_id" not in where:
+        problem = Problem(
+            "die Spalte case_id fehlt in der Kopfzeile",
+            "Zeile 1",
+            hint="Nehmen Sie die leere Fallliste des Kits (Ordner berichtswesen) als Vorlage.",
+        )
+        raise CaseRecordError(path, [problem])
+    width = len(header)
+    persons = [where.get(name, width) for name in PERSON_COLUMNS]
+    history = [width if i < 0 else i for slot in _slots(header) for i in slot]
+    return width, persons, history
+
+
 def _csv(path: Path) -> Iterator[Person]:
+    """Persons of a CSV caseload (the report's counting uses a fused loop with the same logic)."""
+
+    size = len(EVENT_FIELDS)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)
         if header is None:
             return
-        where = {name.strip(): i for i, name in enumerate(header)}
-        if "case_id" not in where:
-            problem = Problem(
-                "die Spalte case_id fehlt in der Kopfzeile",
-                "Zeile 1",
-                hint="Nehmen Sie die leere Fallliste des Kits (berichtswesen/fallliste-vorlage.csv) als Vorlage.",
-            )
-            raise CaseRecordError(path, [problem])
-        ci = where["case_id"]
-        ni = where.get("nationality", -1)
-        gi = where.get("gender", -1)
-        slots = _slots(header)
-        width = len(header)
+        width, person_columns, columns = header_columns(path, header)
         for number, row in enumerate(reader, start=2):
             if not row:
                 continue
-            if len(row) < width:
-                row = row + [""] * (width - len(row))
+            row = [*(row + [""] * width)[:width], ""]
+            case_id, nationality, gender = (row[i] for i in person_columns)
+            cells = [row[i] for i in columns]
             events: list[Event] = []
             problems: tuple[str, ...] = ()
-            for k, slot in enumerate(slots):
-                d = row[slot[0]] if slot[0] >= 0 else ""
-                t = row[slot[1]] if slot[1] >= 0 else ""
-                if not d and not t:
-                    if any(row[s[0]] or row[s[1]] for s in slots[k + 1 :]):
+            for k in range(len(columns) // size):
+                event = tuple(cells[k * size : (k + 1) * size])
+                if not event[0] and not event[1]:
+                    if any(cells[(k + 1) * size :: size]) or any(cells[(k + 1) * size + 1 :: size]):
                         problems = (f"history.{k}",)
                     break
-                events.append(
-                    (d, t, *(row[i].strip() if i >= 0 else "" for i in slot[2:]))  # type: ignore[arg-type]
-                )
-            yield Person(
-                f"Zeile {number}",
-                row[ci].strip(),
-                row[ni].strip() if ni >= 0 else "",
-                row[gi].strip() if gi >= 0 else "",
-                events,
-                problems,
-            )
+                events.append(event)  # type: ignore[arg-type]
+            person = make_person(number, case_id, nationality, gender, events)
+            yield person._replace(problems=problems)
 
 
 def _text(value: Any) -> str:
@@ -115,34 +140,42 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _event(e: dict[str, Any]) -> Event:
+    consent = e.get("consent")
+    return (
+        e.get("date") or "",
+        e.get("type") or "",
+        e.get("referral_by") or "",
+        "true" if consent is True else "false" if consent is False else consent or "",
+        e.get("pathway") or "",
+        e.get("result") or "",
+        e.get("reason") or "",
+    )
+
+
 def _jsonl(path: Path) -> Iterator[Person]:
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
-            label = f"Zeile {number}"
             try:
                 data = json.loads(line)
             except json.JSONDecodeError:
-                yield Person(label, "", "", "", [], ("json",))
+                yield Person(number, "", "", "", (), (), ("json",))
                 continue
             if not isinstance(data, dict):
-                yield Person(label, "", "", "", [], ("json",))
+                yield Person(number, "", "", "", (), (), ("json",))
                 continue
             history = data.get("history") or []
             if not isinstance(history, list) or not all(isinstance(e, dict) for e in history):
-                yield Person(label, _text(data.get("case_id")), "", "", [], ("history",))
+                yield Person(number, _text(data.get("case_id")), "", "", (), (), ("history",))
                 continue
-            events: list[Event] = [
-                tuple(_text(e.get(name)) for name in EVENT_FIELDS)  # type: ignore[misc]
-                for e in history
-            ]
-            yield Person(
-                label,
-                _text(data.get("case_id")),
-                _text(data.get("nationality")),
-                _text(data.get("gender")),
-                events,
+            yield make_person(
+                number,
+                data.get("case_id") or "",
+                data.get("nationality") or "",
+                data.get("gender") or "",
+                [_event(e) for e in history],
             )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from replicate.errors import Problem
-from replicate.report.caseload import CONSENT, DATE, PATHWAY, REASON, REFERRAL, RESULT, TYPE, Person
+from replicate.report.caseload import CONSENT, DATE, PATHWAY, REASON, REFERRAL, RESULT, TYPE, Person, Signature
 from replicate.report.vocabulary import (
     CLOSING_REASONS,
     DECISION_RESULTS,
@@ -41,6 +41,7 @@ def day_number(text: str) -> int | None:
         return None
     if len(_DATES) < 200_000:
         _DATES[text] = value
+        KNOWN_DATES.add(text)
     return value
 
 
@@ -48,8 +49,96 @@ def _codes(values: dict[str, str]) -> str:
     return ", ".join(values)
 
 
+def _signatures() -> frozenset[tuple[str, ...]]:
+    """Event signatures (every field but the date) that are valid as they stand: the common shapes.
+
+    A signature outside this set is not necessarily wrong (e.g. a consent noted on an advice event); such
+    events take the full check, which decides.
+    """
+    sigs: set[tuple[str, ...]] = set()
+    for kind in EVENT_TYPES:
+        referrals = list(REFERRALS) if kind == "verweisung" else [""]
+        consents = sorted(_CONSENT) if kind == "fallkonferenz" else [""]
+        pathways = list(DULDUNG_PATHWAYS) if kind == "duldung_erteilt" else list(PATHWAYS) if kind in ("antrag", "entscheidung") else [""]
+        results = list(DECISION_RESULTS) if kind == "entscheidung" else list(HARDSHIP_RESULTS) if kind == "haertefall_ergebnis" else [""]
+        reasons = list(CLOSING_REASONS) if kind == "abschluss" else [""]
+        for r in referrals:
+            for c in consents:
+                for p in pathways:
+                    for res in results:
+                        for why in reasons:
+                            sigs.add((kind, r, c, p, res, why))
+    return frozenset(sigs)
+
+
+SIGNATURES = _signatures()
+GOOD_GENDERS = frozenset(["", *GENDERS])
+GOOD_NATIONALITIES = frozenset(
+    ["", *NATIONALITY_WORDS, *(chr(a) + chr(b) for a in range(65, 91) for b in range(65, 91))]
+)
+"""Every value of ``nationality`` the quick check accepts: empty, the two words, any two capital letters."""
+DAY_NUMBERS = _DATES
+"""ISO date → ordinal, for every date found valid so far."""
+SEQUENCE_SIGNATURES = frozenset(sig for sig in SIGNATURES if sig[0] in ("abschluss", "entscheidung"))
+"""Signatures whose events need the sequence check (closing, decisions)."""
+KNOWN_DATES: set[str] = set()
+"""ISO dates already found valid (a caseload has few distinct dates, so this stays small)."""
+
+
+def quickly_valid(person: Person) -> bool:
+    """True when ``person`` certainly passes :func:`check_person` (the common case, decided cheaply).
+
+    False means "take the full check", not "invalid".
+    """
+    if person.problems or not person.case_id or person.gender not in GOOD_GENDERS:
+        return False
+    nat = person.nationality
+    if nat and not (len(nat) == 2 and nat.isupper() and nat.isalpha()) and nat not in NATIONALITY_WORDS:
+        return False
+    dates = person.dates
+    if not dates:
+        return True
+    if not KNOWN_DATES.issuperset(dates) or not SIGNATURES.issuperset(person.signatures):
+        return False
+    if len(dates) > 1 and list(dates) != sorted(dates):
+        return False
+    if not SEQUENCE_SIGNATURES.isdisjoint(person.signatures):
+        return sequence_ok(person.signatures)
+    return True
+
+
+def sequence_ok(signatures: tuple[Signature, ...]) -> bool:
+    """Decisions only after an application under the same pathway; nothing after closing unless reopened."""
+    applied: set[str] = set()
+    closed = False
+    for sig in signatures:
+        kind = sig[0]
+        if closed and kind != "wiederaufnahme":
+            return False
+        if kind == "antrag":
+            applied.add(sig[3])
+        elif kind == "entscheidung" and sig[3] not in applied:
+            return False
+        elif kind == "abschluss":
+            closed = True
+        elif kind == "wiederaufnahme":
+            closed = False
+    return True
+
+
 def check_person(person: Person) -> list[Problem]:
     """Every problem of ``person`` in the fields the report reads (empty when it can be counted)."""
+    if not all(isinstance(v, str) for ev in person.events for v in ev) or not all(
+        isinstance(v, str) for v in person[1:4]
+    ):
+        events = [tuple(str(v) for v in ev) for ev in person.events]
+        person = person._replace(
+            case_id=str(person.case_id),
+            nationality=str(person.nationality),
+            gender=str(person.gender),
+            dates=tuple(e[0] for e in events),
+            signatures=tuple(e[1:] for e in events),
+        )
     where = person.label
     out: list[Problem] = []
     for part in person.problems:
