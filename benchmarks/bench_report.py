@@ -49,7 +49,9 @@ def child(kind: str, path: str, out: str) -> None:
 
         settings = load_settings(SETTINGS)
         begin = time.process_time()
-        build_report(settings, source, Path(out), period=(dt.date(2025, 1, 1), dt.date(2025, 12, 31)), today=START)
+        build_report(
+            settings, source, Path(out), period=(dt.date(2025, 1, 1), dt.date(2025, 12, 31)), today=START
+        )
     print(json.dumps({"cpu": time.process_time() - begin, "peak_mb": _peak_mb()}))
 
 

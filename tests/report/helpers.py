@@ -36,7 +36,11 @@ def person(record: dict[str, Any], line: int = 2) -> Person:
 
     events = [tuple(text(e.get(name)) for name in EVENT_FIELDS) for e in record.get("history", [])]
     return make_person(
-        line, text(record.get("case_id")), text(record.get("nationality")), text(record.get("gender")), events  # type: ignore[arg-type]
+        line,
+        text(record.get("case_id")),
+        text(record.get("nationality")),
+        text(record.get("gender")),
+        events,  # type: ignore[arg-type]
     )
 
 
@@ -96,7 +100,9 @@ def attack(content: dict[str, Any]) -> dict[str, tuple[float, float]]:
         for sign in (1.0, -1.0):
             cost = [0.0] * len(names)
             cost[i] = sign
-            res = linprog(cost, A_eq=a_eq or None, b_eq=b_eq or None, bounds=[(0, None)] * len(names), method="highs")
+            res = linprog(
+                cost, A_eq=a_eq or None, b_eq=b_eq or None, bounds=[(0, None)] * len(names), method="highs"
+            )
             if res.status == 3:  # unbounded
                 bounds.append(math.inf if sign < 0 else 0.0)
             else:

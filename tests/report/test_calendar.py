@@ -8,7 +8,7 @@ import pytest
 
 from replicate.errors import SettingsError
 from replicate.funders import PROGRAMMES
-from replicate.funders.calendar import add_months, next_due, obligations
+from replicate.funders.calendar import add_months, obligations
 from replicate.report.build import choose_period
 from tests.report.helpers import ROOT, settings
 
@@ -38,7 +38,11 @@ def test_final_proof_three_months_after_the_end():
 
 def test_frl_im_yearly_indicator_data_by_31_january():
     """FRL IM Teil 1 V Nr. 2: data sets by 31 January of the following year, per calendar year."""
-    items = [o for o in obligations(D(2027, 4, 1), D(2028, 6, 30), "jährlich", "sn-frl-integrative-massnahmen") if o.label.startswith("Jährliche")]
+    items = [
+        o
+        for o in obligations(D(2027, 4, 1), D(2028, 6, 30), "jährlich", "sn-frl-integrative-massnahmen")
+        if o.label.startswith("Jährliche")
+    ]
     assert _labels(items) == [
         ("Jährliche Indikatorendaten (Berichtswesen) 2027", D(2027, 4, 1), D(2027, 12, 31), D(2028, 1, 31)),
         ("Jährliche Indikatorendaten (Berichtswesen) 2028", D(2028, 1, 1), D(2028, 6, 30), D(2029, 1, 31)),
@@ -71,7 +75,9 @@ def test_add_months_clamps_the_day():
 
 def test_programmes_are_dated_and_sourced():
     for programme in PROGRAMMES.values():
-        assert programme.checked <= D(2026, 11, 29) and "REVOSax" in programme.source or "recht.sachsen" in programme.source
+        assert (
+            programme.checked <= D(2026, 11, 29) and "REVOSax" in programme.source
+        ) or "recht.sachsen" in programme.source
         assert all(report.source for report in programme.reports)
 
 
@@ -80,7 +86,9 @@ def test_unknown_programme_is_refused(tmp_path):
 
     source = (ROOT / "examples" / "leipzig.toml").read_text(encoding="utf-8")
     bad = tmp_path / "s.toml"
-    bad.write_text(source.replace("[funder]\n", '[funder]\nprogramme_key = "sn-fachkraefte"\n', 1), encoding="utf-8")
+    bad.write_text(
+        source.replace("[funder]\n", '[funder]\nprogramme_key = "sn-fachkraefte"\n', 1), encoding="utf-8"
+    )
     with pytest.raises(SettingsError) as info:
         load_settings(bad)
     assert "programme_key" in str(info.value) and "sn-fachkraefterichtlinie" in str(info.value)

@@ -11,7 +11,9 @@ import datetime as dt
 import random
 from typing import Any
 
-from hypothesis import HealthCheck, example, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, example, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from replicate.funders.calendar import Obligation
 from replicate.report.aggregate import ReportPeriod, aggregate
@@ -27,7 +29,9 @@ PERIODS = [
 ]
 
 
-def _content(records: list[dict[str, Any]], period: tuple[dt.date, dt.date], threshold: int) -> dict[str, Any]:
+def _content(
+    records: list[dict[str, Any]], period: tuple[dt.date, dt.date], threshold: int
+) -> dict[str, Any]:
     agg = aggregate([person(r) for r in records], ReportPeriod(*period))
     report = Obligation("Bericht", period[0], period[1], None, "Frist laut Bescheid", "Test")
     return build_content(settings(min_count=threshold), agg, report, source_name="test.csv")
@@ -37,7 +41,8 @@ def _dominated(records: list[dict[str, Any]], pathway: str) -> list[dict[str, An
     out = []
     for record in records:
         history = [
-            {**e, "pathway": pathway} if e["type"] in ("antrag", "entscheidung") else e for e in record["history"]
+            {**e, "pathway": pathway} if e["type"] in ("antrag", "entscheidung") else e
+            for e in record["history"]
         ]
         out.append({**record, "history": history})
     return out
@@ -59,7 +64,11 @@ def _check(content: dict[str, Any]) -> None:
                     assert not any(not c["withheld"] and c["value"] == total["value"] for c in parts), row
                     assert all(c["withheld"] or c["value"] >= k for c in parts), row
     for fig in content["figures"]:
-        if fig["status"] == "veroeffentlicht" and fig["unit"] in ("Personen", "Beratungen", "Anzahl") and fig["key"]:
+        if (
+            fig["status"] == "veroeffentlicht"
+            and fig["unit"] in ("Personen", "Beratungen", "Anzahl")
+            and fig["key"]
+        ):
             assert fig["value"] == 0 or fig["value"] >= k, fig
 
 

@@ -22,7 +22,22 @@ SETTINGS = ROOT / "examples" / "landkreis-mittelsachsen.yaml"
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("report")
     assert main(["demo-caseload", "300", "--seed", "4", "--out", str(work / "demo.csv")]) == 0
-    assert main(["report", str(work / "demo.csv"), "--settings", str(SETTINGS), "--period", PERIOD, "--out", str(work / "bericht"), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(work / "demo.csv"),
+                "--settings",
+                str(SETTINGS),
+                "--period",
+                PERIOD,
+                "--out",
+                str(work / "bericht"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     return work
 
 
@@ -34,7 +49,9 @@ def _texts(folder: Path) -> dict[str, str]:
             out[str(path)] = path.read_text(encoding="utf-8")
         elif path.suffix in (".docx", ".odt", ".ods", ".xlsx"):
             with zipfile.ZipFile(path) as z:
-                out[str(path)] = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+                out[str(path)] = "".join(
+                    z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml")
+                )
     return out
 
 
@@ -42,7 +59,13 @@ def test_every_output_is_written(built):
     names = {p.name for p in (built / "bericht").rglob("*") if p.is_file()}
     for stem in ("sachbericht", "kurzbericht"):
         assert {f"{stem}.{ext}" for ext in ("md", "html", "docx", "odt", "pdf")} <= names
-    assert {"kennzahlen.ods", "kennzahlen.xlsx", "bericht.json", "antraege.svg", "entscheidungen.svg"} <= names
+    assert {
+        "kennzahlen.ods",
+        "kennzahlen.xlsx",
+        "bericht.json",
+        "antraege.svg",
+        "entscheidungen.svg",
+    } <= names
 
 
 def test_synthetic_caseload_is_marked_everywhere(built):
@@ -84,7 +107,22 @@ def test_outputs_open_in_libreoffice(built, tmp_path):
 
 def test_same_input_gives_identical_files(built, tmp_path):
     out = tmp_path / "again"
-    assert main(["report", str(built / "demo.csv"), "--settings", str(SETTINGS), "--period", PERIOD, "--out", str(out), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(built / "demo.csv"),
+                "--settings",
+                str(SETTINGS),
+                "--period",
+                PERIOD,
+                "--out",
+                str(out),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     for path in (built / "bericht").rglob("*"):
         if path.is_file():
             assert (out / path.relative_to(built / "bericht")).read_bytes() == path.read_bytes(), path.name
@@ -94,21 +132,50 @@ def test_bad_rows_are_listed_and_left_out(tmp_path, capsys):
     lines = (ROOT / "tests" / "report" / "bad_caseload.csv").read_text(encoding="utf-8")
     caseload = tmp_path / "faelle.csv"
     caseload.write_text(lines, encoding="utf-8")
-    assert main(["report", str(caseload), "--settings", str(SETTINGS), "--period", PERIOD, "--out", str(tmp_path / "b"), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(caseload),
+                "--settings",
+                str(SETTINGS),
+                "--period",
+                PERIOD,
+                "--out",
+                str(tmp_path / "b"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     assert "2 fehlerhafte Fälle" in err
     assert "faelle.csv: Zeile 3, history.1.result" in err and "→ Erlaubt:" in err
     assert "faelle.csv: Zeile 4, nationality" in err
     content = json.loads((tmp_path / "b" / "bericht.json").read_text(encoding="utf-8"))
     assert content["caseload"] == {"file": "faelle.csv", "rows": 8, "counted": 6, "left_out": 2}
-    assert "2 Fälle wurden wegen fehlerhafter Angaben nicht gezählt" in (tmp_path / "b" / "sachbericht.md").read_text(encoding="utf-8")
+    assert "2 Fälle wurden wegen fehlerhafter Angaben nicht gezählt" in (
+        tmp_path / "b" / "sachbericht.md"
+    ).read_text(encoding="utf-8")
     assert not content["synthetic"]
 
 
 def test_strict_writes_nothing(tmp_path, capsys):
     caseload = tmp_path / "faelle.csv"
     shutil.copy(ROOT / "tests" / "report" / "bad_caseload.csv", caseload)
-    code = main(["report", str(caseload), "--settings", str(SETTINGS), "--period", PERIOD, "--out", str(tmp_path / "b"), "--strict"])
+    code = main(
+        [
+            "report",
+            str(caseload),
+            "--settings",
+            str(SETTINGS),
+            "--period",
+            PERIOD,
+            "--out",
+            str(tmp_path / "b"),
+            "--strict",
+        ]
+    )
     assert code == 2 and not (tmp_path / "b").exists()
     assert "--strict" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["faelle.csv"]
@@ -134,13 +201,28 @@ def test_foreign_folder_is_never_touched(built, tmp_path, capsys):
 
 def test_user_values_are_escaped_and_neutralised(built, tmp_path):
     source = SETTINGS.read_text(encoding="utf-8")
-    name = "=HYPERLINK(\"http://x\")<script>alert(1)</script>"
+    name = '=HYPERLINK("http://x")<script>alert(1)</script>'
     start = source.index("  project_name:")
     end = source.index("\n", start)
     hostile = tmp_path / "s.yaml"
     hostile.write_text(source[:start] + f"  project_name: '{name}'" + source[end:], encoding="utf-8")
     out = tmp_path / "b"
-    assert main(["report", str(built / "demo.csv"), "--settings", str(hostile), "--period", PERIOD, "--out", str(out), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(built / "demo.csv"),
+                "--settings",
+                str(hostile),
+                "--period",
+                PERIOD,
+                "--out",
+                str(out),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     for stem in ("sachbericht", "kurzbericht"):
         html = (out / f"{stem}.html").read_text(encoding="utf-8")
         assert "<script>" not in html and "&lt;script&gt;" in html

@@ -70,7 +70,9 @@ def _report(args: argparse.Namespace) -> int:
             f"{grant.end:%d.%m.%Y}); Soll und Ist sind dann nicht vergleichbar."
         )
     if result.synthetic:
-        print("Achtung: die Fallliste ist synthetisch (Beispieldaten); jedes Dokument des Berichts sagt das am Anfang und in der Fußzeile.")
+        print(
+            "Achtung: die Fallliste ist synthetisch (Beispieldaten); jedes Dokument des Berichts sagt das am Anfang und in der Fußzeile."
+        )
     if result.left_out:
         print(
             f"{result.left_out} fehlerhafte Fälle wurden nicht gezählt (der Bericht nennt ihre Zahl). "
@@ -88,7 +90,9 @@ def _demo(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() not in (".csv", ".jsonl"):
         raise ReportError(f"{args.out}: die Beispieldatei muss auf .csv oder .jsonl enden.")
     if args.out.exists() and not args.force:
-        raise ReportError(f"{args.out}: die Datei gibt es schon. Wählen Sie einen anderen Namen oder --force.")
+        raise ReportError(
+            f"{args.out}: die Datei gibt es schon. Wählen Sie einen anderen Namen oder --force."
+        )
     if not args.out.parent.is_dir():
         raise ReportError(f"{args.out}: den Ordner {args.out.parent} gibt es nicht.")
     write_demo_caseload(args.out, args.count, args.seed, args.start)
@@ -116,10 +120,15 @@ def register(sub: Any) -> None:
         func=_report,
     )
     parser.add_argument("caseload", metavar="FALLLISTE", type=Path, help="Fallliste (.csv oder .jsonl)")
-    parser.add_argument("--settings", metavar="EINSTELLUNGEN", type=Path, required=True, help="Einstellungsdatei des Kits")
+    parser.add_argument(
+        "--settings", metavar="EINSTELLUNGEN", type=Path, required=True, help="Einstellungsdatei des Kits"
+    )
     when = parser.add_mutually_exclusive_group()
     when.add_argument(
-        "--period", metavar="BEGINN..ENDE", type=period_text, help="Berichtszeitraum, z. B. 2027-01-01..2027-06-30"
+        "--period",
+        metavar="BEGINN..ENDE",
+        type=period_text,
+        help="Berichtszeitraum, z. B. 2027-01-01..2027-06-30",
     )
     when.add_argument("--next", action="store_true", help="der als nächstes fällige Bericht (Standard)")
     parser.add_argument("--out", metavar="ORDNER", type=Path, required=True, help="Zielordner des Berichts")
@@ -144,6 +153,10 @@ def register(sub: Any) -> None:
     demo.add_argument("--seed", metavar="S", type=int, default=1, help="Startwert des Zufalls (Standard: 1)")
     demo.add_argument("--out", metavar="DATEI", type=Path, required=True, help="Zieldatei (.csv oder .jsonl)")
     demo.add_argument(
-        "--start", metavar="DATUM", type=_date, default=dt.date(2025, 1, 1), help="frühester Erstkontakt (Standard: 2025-01-01)"
+        "--start",
+        metavar="DATUM",
+        type=_date,
+        default=dt.date(2025, 1, 1),
+        help="frühester Erstkontakt (Standard: 2025-01-01)",
     )
     demo.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")

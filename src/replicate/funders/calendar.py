@@ -57,7 +57,9 @@ def _programme_reports(report: ReportType, start: dt.date, end: dt.date, source:
             if report.due_day_next_year:
                 month, day = (int(x) for x in report.due_day_next_year.split("-"))
                 due = dt.date(year + 1, month, day)
-            out.append(Obligation(f"{report.label} {year}", a, b, due, report.due_text, f"{source}: {report.source}"))
+            out.append(
+                Obligation(f"{report.label} {year}", a, b, due, report.due_text, f"{source}: {report.source}")
+            )
         return out
     b = end if report.period == "whole" else half_time(start, end)
     due = add_months(b, report.due_months_after) if report.due_months_after is not None else None
@@ -81,7 +83,14 @@ def obligations(start: dt.date, end: dt.date, cadence: str, programme_key: str |
     while a <= end:
         b = min(end, add_months(a, step) - dt.timedelta(days=1))
         out.append(
-            Obligation(f"Bericht {number} ({cadence})", a, b, None, CADENCE_TEXT, "Berichtsrhythmus in den Einstellungen des Projekts")
+            Obligation(
+                f"Bericht {number} ({cadence})",
+                a,
+                b,
+                None,
+                CADENCE_TEXT,
+                "Berichtsrhythmus in den Einstellungen des Projekts",
+            )
         )
         a = b + dt.timedelta(days=1)
         number += 1

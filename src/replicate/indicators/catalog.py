@@ -98,7 +98,9 @@ def _rule(key: str, raw: dict[str, Any]) -> Rule:
     if not set(rule.where) <= WHERE_FIELDS:
         raise ValueError(f"indicator {key}: where may test only {sorted(WHERE_FIELDS)}")
     if rule.by and rule.distinct == "persons" and set(rule.by) - {"gender"}:
-        raise ValueError(f"indicator {key}: persons can be broken down by person fields only (sums must add up)")
+        raise ValueError(
+            f"indicator {key}: persons can be broken down by person fields only (sums must add up)"
+        )
     if rule.distinct not in ("persons", "events"):
         raise ValueError(f"indicator {key}: distinct must be persons or events")
     return rule
@@ -186,7 +188,9 @@ def counting_text(indicator: Indicator) -> str:
             "aus den Einstellungen (mit Stichtag und Quelle)."
         )
     if rule.kind == "distinct_values":
-        return "Zahl der verschiedenen Staatsangehörigkeiten unter den beratenen Personen des Berichtszeitraums."
+        return (
+            "Zahl der verschiedenen Staatsangehörigkeiten unter den beratenen Personen des Berichtszeitraums."
+        )
     return (
         "Personen mit einem Ereignis am oder vor dem letzten Tag des Berichtszeitraums, deren letzter Abschluss "
         "bis dahin nicht vorliegt oder durch eine spätere Wiederaufnahme aufgehoben ist."

@@ -100,7 +100,9 @@ def _count_specs() -> dict[str, list[_Count]]:
         if rule.kind != "count":
             continue
         where = tuple((_SIG_INDEX[f], frozenset(v)) for f, v in rule.where.items())
-        spec = _Count(ind.id, rule.distinct == "persons", where, tuple(_SIG_INDEX.get(b, -1) for b in rule.by))
+        spec = _Count(
+            ind.id, rule.distinct == "persons", where, tuple(_SIG_INDEX.get(b, -1) for b in rule.by)
+        )
         for kind in rule.events:
             by_type.setdefault(kind, []).append(spec)
     return by_type
@@ -112,7 +114,9 @@ def _median_specs() -> list[Indicator]:
 
 def make_plan(sigs: tuple[Signature, ...], number: int = -1) -> Plan:
     """Work out the :class:`Plan` of a signature sequence."""
-    toggles = tuple((i, sig[0] == "abschluss") for i, sig in enumerate(sigs) if sig[0] in ("abschluss", "wiederaufnahme"))
+    toggles = tuple(
+        (i, sig[0] == "abschluss") for i, sig in enumerate(sigs) if sig[0] in ("abschluss", "wiederaufnahme")
+    )
     pairs: list[tuple[str, int, int]] = []
     for ind in _median_specs():
         rule = ind.rule
@@ -248,7 +252,9 @@ class Counting:
             if lo <= end < hi:
                 res.days[ident][DAY_NUMBERS[dates[end]] - DAY_NUMBERS[dates[start]]] += 1
 
-    def note(self, plan: Plan, sigs: tuple[Signature, ...], lo: int, hi: int, gender: str, nationality: str) -> None:
+    def note(
+        self, plan: Plan, sigs: tuple[Signature, ...], lo: int, hi: int, gender: str, nationality: str
+    ) -> None:
         """Count a valid person's events ``sigs[lo:hi]`` in the period (``gender`` never empty)."""
         if plan.number >= 0:
             self._pending_seen.append((plan.number, lo, hi, gender))
@@ -422,13 +428,17 @@ def _count_csv(path: Path, counting: Counting, progress: Callable[[int], None] |
     res.open_cases += open_cases
 
 
-def aggregate_file(path: Path, period: ReportPeriod, progress: Callable[[int], None] | None = None) -> Aggregates:
+def aggregate_file(
+    path: Path, period: ReportPeriod, progress: Callable[[int], None] | None = None
+) -> Aggregates:
     """Count every indicator over the caseload file ``path`` (CSV or JSONL), streaming."""
     if path.suffix.lower() == ".csv" and path.is_file():
         counting = Counting(period)
         try:
             _count_csv(path, counting, progress)
         except UnicodeDecodeError as exc:
-            raise CaseRecordError(path, [Problem(f"keine UTF-8-Textdatei ({exc.reason})", hint="Als CSV (UTF-8) speichern.")]) from None
+            raise CaseRecordError(
+                path, [Problem(f"keine UTF-8-Textdatei ({exc.reason})", hint="Als CSV (UTF-8) speichern.")]
+            ) from None
         return counting.finish()
     return aggregate(read_persons(path), period, progress)

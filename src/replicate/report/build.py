@@ -55,12 +55,19 @@ def choose_period(settings: Settings, period: tuple[dt.date, dt.date] | None, to
         return next_due(due, today)
     start, end = period
     if end < start:
-        raise ReportError(f"Berichtszeitraum: das Ende ({end:%d.%m.%Y}) liegt vor dem Beginn ({start:%d.%m.%Y}).")
+        raise ReportError(
+            f"Berichtszeitraum: das Ende ({end:%d.%m.%Y}) liegt vor dem Beginn ({start:%d.%m.%Y})."
+        )
     for item in due:
         if (item.start, item.end) == (start, end):
             return item
     return Obligation(
-        "Bericht", start, end, None, "Frist laut Zuwendungsbescheid oder Absprache mit dem Fördergeber", "gewählter Zeitraum"
+        "Bericht",
+        start,
+        end,
+        None,
+        "Frist laut Zuwendungsbescheid oder Absprache mit dem Fördergeber",
+        "gewählter Zeitraum",
     )
 
 
@@ -95,14 +102,20 @@ def build_report(
     _check_destination(dest)
     report = choose_period(settings, period, today)
     agg = aggregate_file(
-        caseload, ReportPeriod(report.start, report.end), (lambda n: progress("Fälle gezählt", n)) if progress else None
+        caseload,
+        ReportPeriod(report.start, report.end),
+        (lambda n: progress("Fälle gezählt", n)) if progress else None,
     )
     counted = agg.rows - agg.bad_rows
     if counted == 0:
-        raise _refuse(caseload, agg, f"{caseload}: kein Fall konnte gezählt werden; es wurde nichts geschrieben.")
+        raise _refuse(
+            caseload, agg, f"{caseload}: kein Fall konnte gezählt werden; es wurde nichts geschrieben."
+        )
     if strict and agg.bad_rows:
         raise _refuse(
-            caseload, agg, f"{caseload}: {agg.bad_rows} fehlerhafte Fälle und --strict; es wurde nichts geschrieben."
+            caseload,
+            agg,
+            f"{caseload}: {agg.bad_rows} fehlerhafte Fälle und --strict; es wurde nichts geschrieben.",
         )
     content = build_content(settings, agg, report, source_name=caseload.name)
     stage = staging_dir(dest)
@@ -113,11 +126,17 @@ def build_report(
         move_into_place(folder, dest)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return ReportResult(dest, report, agg.rows, counted, agg.bad_rows, content["synthetic"], agg.problems, files)
+    return ReportResult(
+        dest, report, agg.rows, counted, agg.bad_rows, content["synthetic"], agg.problems, files
+    )
 
 
 def _write(
-    settings: Settings, content: dict[str, object], folder: Path, report: Obligation, progress: Progress | None
+    settings: Settings,
+    content: dict[str, object],
+    folder: Path,
+    report: Obligation,
+    progress: Progress | None,
 ) -> None:
     charts = folder / "diagramme"
     charts.mkdir(parents=True)
@@ -126,7 +145,7 @@ def _write(
         if table["id"] in CHARTS:
             svg = bar_chart(CHARTS[table["id"]], table["title"], table["unit"], chart_rows(table))
             (charts / f"{CHARTS[table['id']]}.svg").write_text(svg, encoding="utf-8")
-    formats = list(settings.kit.formats)
+    formats: list[str] = list(settings.kit.formats)
     footer = f"{settings.advice_service.project_name} · Berichtszeitraum {report.start:%d.%m.%Y} bis {report.end:%d.%m.%Y}"
     if content["synthetic"]:
         footer = f"SYNTHETISCHE BEISPIELDATEN · {footer}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,7 +62,9 @@ class Person(NamedTuple):
 
 def make_person(line: int, case_id: str, nationality: str, gender: str, events: list[Event]) -> Person:
     """A :class:`Person` from whole event tuples (tests, JSON)."""
-    return Person(line, case_id, nationality, gender, tuple(e[0] for e in events), tuple(e[1:] for e in events))  # type: ignore[arg-type]
+    return Person(
+        line, case_id, nationality, gender, tuple(e[0] for e in events), tuple(e[1:] for e in events)
+    )  # type: ignore[arg-type]
 
 
 def caseload_header(slots: int) -> list[str]:
@@ -183,12 +184,19 @@ def read_persons(path: Path) -> Iterator[Person]:
     """Yield every person of a caseload file (``.csv`` or ``.jsonl``), streaming."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise CaseRecordError(path, [Problem("die Datei gibt es nicht", hint="Prüfen Sie den Pfad der Fallliste.")])
+        raise CaseRecordError(
+            path, [Problem("die Datei gibt es nicht", hint="Prüfen Sie den Pfad der Fallliste.")]
+        )
     if suffix == ".csv":
         return _csv(path)
     if suffix == ".jsonl":
         return _jsonl(path)
     raise CaseRecordError(
         path,
-        [Problem("unbekanntes Dateiformat", hint="Für den Bericht sind .csv und .jsonl (eine Fallakte je Zeile) erlaubt.")],
+        [
+            Problem(
+                "unbekanntes Dateiformat",
+                hint="Für den Bericht sind .csv und .jsonl (eine Fallakte je Zeile) erlaubt.",
+            )
+        ],
     )

@@ -51,7 +51,9 @@ def bar_chart(chart_id: str, title: str, unit: str, rows: list[tuple[str, int | 
             parts.append(f'<text x="{LABEL_WIDTH}" y="{y + 16}">. (gesperrt)</text>')
             continue
         length = round(span * value / top, 1)
-        parts.append(f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length}" height="{ROW - 8}" fill="#1f5f99"/>')
+        parts.append(
+            f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length}" height="{ROW - 8}" fill="#1f5f99"/>'
+        )
         parts.append(f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 16}">{_number(value)}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -62,21 +62,30 @@ def _figure(ind: Indicator, agg: Aggregates, q: Quantities, p: Protection, setti
             return Figure(ind.id, None, WITHHELD, BASE_REASON)
         return Figure(ind.id, round(100 * sum(q.values[n] for n in num) / base, 1), PUBLISHED)
     if rule.kind == "median_days":
-        hist = agg.days.get(ind.id, {})
+        hist: dict[int, int] = agg.days.get(ind.id, {})
         if sum(hist.values()) < k:
             return Figure(ind.id, None, WITHHELD, BASE_REASON)
         return Figure(ind.id, _median(hist), PUBLISHED)
     if rule.kind == "ratio":
         base_value = getattr(settings.municipality, rule.denominator_setting, None)
         if not base_value:
-            return Figure(ind.id, None, MISSING, "Die Zahl der Langzeitgeduldeten ist in den Einstellungen nicht angegeben.")
+            return Figure(
+                ind.id,
+                None,
+                MISSING,
+                "Die Zahl der Langzeitgeduldeten ist in den Einstellungen nicht angegeben.",
+            )
         numerator = key(rule.numerator_id)
         if numerator in p.reasons:
             return Figure(ind.id, None, WITHHELD, BASE_REASON)
         return Figure(ind.id, round(100 * q.values[numerator] / base_value, 1), PUBLISHED)
     among = key(rule.among)
     if among in p.reasons or q.values.get(among, 0) == 0:
-        return Figure(ind.id, None, WITHHELD, BASE_REASON) if among in p.reasons else Figure(ind.id, 0, PUBLISHED)
+        return (
+            Figure(ind.id, None, WITHHELD, BASE_REASON)
+            if among in p.reasons
+            else Figure(ind.id, 0, PUBLISHED)
+        )
     return Figure(ind.id, len(agg.nationalities), PUBLISHED)
 
 
@@ -153,7 +162,10 @@ def build_content(
             "in_catalog": programme is not None,
             "source": programme.source if programme else None,
         },
-        "grant_period": {"start": settings.funder.period.start.isoformat(), "end": settings.funder.period.end.isoformat()},
+        "grant_period": {
+            "start": settings.funder.period.start.isoformat(),
+            "end": settings.funder.period.end.isoformat(),
+        },
         "report": {
             "label": report.label,
             "start": report.start.isoformat(),

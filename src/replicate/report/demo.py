@@ -38,7 +38,10 @@ def _event(day: date, kind: str, **fields: Any) -> dict[str, Any]:
 
 def _history(rng: random.Random, first: date, horizon: date) -> list[dict[str, Any]]:
     day = first
-    events = [_event(day, "verweisung", referral_by=rng.choices(_ROUTES, [55, 30, 15])[0]), _event(day, "erstberatung")]
+    events = [
+        _event(day, "verweisung", referral_by=rng.choices(_ROUTES, [55, 30, 15])[0]),
+        _event(day, "erstberatung"),
+    ]
 
     def later(lo: int, hi: int) -> date | None:
         nonlocal day
@@ -60,7 +63,13 @@ def _history(rng: random.Random, first: date, horizon: date) -> list[dict[str, A
     elif roll < 0.13 and (d := later(10, 90)):
         events.append(_event(d, "haertefall_eingabe"))
         if rng.random() < 0.7 and (d := later(60, 200)):
-            events.append(_event(d, "haertefall_ergebnis", result=rng.choices(["ersuchen", "kein_ersuchen", "nicht_angenommen"], [60, 30, 10])[0]))
+            events.append(
+                _event(
+                    d,
+                    "haertefall_ergebnis",
+                    result=rng.choices(["ersuchen", "kein_ersuchen", "nicht_angenommen"], [60, 30, 10])[0],
+                )
+            )
     elif roll < 0.63 and (d := later(14, 150)):
         pathway = rng.choices(_PATHWAYS, _PATH_WEIGHTS)[0]
         events.append(_event(d, "antrag", pathway=pathway))
@@ -93,7 +102,13 @@ def demo_persons(count: int, seed: int, start: date) -> Iterator[dict[str, Any]]
 
 
 def _csv_row(record: dict[str, Any]) -> list[str]:
-    row = [record["schema_version"], record["case_id"], record["nationality"], record["gender"] or "", record["birth_date"]]
+    row = [
+        record["schema_version"],
+        record["case_id"],
+        record["nationality"],
+        record["gender"] or "",
+        record["birth_date"],
+    ]
     for k in range(SLOTS):
         event = record["history"][k] if k < len(record["history"]) else {}
         for name in EVENT_FIELDS:

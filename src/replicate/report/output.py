@@ -54,7 +54,9 @@ def write_document(markdown: str, stem: Path, formats: list[str], meta: DocMeta)
             source = source.replace(link, image)
         pdf = stem.with_suffix(".pdf")
         try:
-            compiler = typst.Compiler(font_paths=typst_fonts(), ignore_system_fonts=True, root=str(folder.resolve()))
+            compiler = typst.Compiler(
+                font_paths=typst_fonts(), ignore_system_fonts=True, root=str(folder.resolve())
+            )
             data = compiler.compile(input=source.encode("utf-8"))
         except Exception as exc:
             raise RenderError(f"{pdf.name} („{meta.title}“) konnte nicht erzeugt werden: {exc}") from exc

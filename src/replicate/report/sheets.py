@@ -35,10 +35,17 @@ def _sheet_name(title: str, used: set[str]) -> str:
 def sheets(content: dict[str, Any]) -> Iterator[tuple[str, list[list[Cell]]]]:
     """(sheet name, rows of cells) for the figures, every table and the method notes."""
     used: set[str] = set()
-    head: list[list[Cell]] = [[content["project"]], [f"Berichtszeitraum {content['report']['start']} bis {content['report']['end']}"]]
+    head: list[list[Cell]] = [
+        [content["project"]],
+        [f"Berichtszeitraum {content['report']['start']} bis {content['report']['end']}"],
+    ]
     if content["synthetic"]:
         head.insert(0, ["SYNTHETISCHE BEISPIELDATEN: keine echten Fälle"])
-    figures: list[list[Cell]] = [*head, [], ["Kennzahl", "Wert", "Einheit", "Zielwert (Förderzeitraum)", "Hinweis"]]
+    figures: list[list[Cell]] = [
+        *head,
+        [],
+        ["Kennzahl", "Wert", "Einheit", "Zielwert (Förderzeitraum)", "Hinweis"],
+    ]
     for fig in content["figures"]:
         value = fig["value"] if fig["value"] is not None else "."
         figures.append([fig["label"], value, fig["unit"], fig["target"], fig["reason"] or ""])
@@ -63,7 +70,9 @@ def sheets(content: dict[str, Any]) -> Iterator[tuple[str, list[list[Cell]]]]:
         [],
         [f"Mindestfallzahl: {content['protection']['threshold']}"],
         [content["protection"]["promise"]],
-        [f"Gelesene Fälle: {content['caseload']['rows']}; gezählt: {content['caseload']['counted']}; wegen Fehlern ausgelassen: {content['caseload']['left_out']}"],
+        [
+            f"Gelesene Fälle: {content['caseload']['rows']}; gezählt: {content['caseload']['counted']}; wegen Fehlern ausgelassen: {content['caseload']['left_out']}"
+        ],
     ]
     for code, text in content["protection"]["reasons"].items():
         method.append([f"{code}: {text}"])
@@ -77,7 +86,9 @@ def write_xlsx(content: dict[str, Any], stamp: dt.date) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     created = dt.datetime.combine(stamp, dt.time(0, 0))
-    book.set_properties({"title": f"Kennzahlen {content['project']}", "author": "replicate", "created": created})
+    book.set_properties(
+        {"title": f"Kennzahlen {content['project']}", "author": "replicate", "created": created}
+    )
     bold = book.add_format({"bold": True})
     for name, rows in sheets(content):
         sheet = book.add_worksheet(name)

@@ -73,7 +73,9 @@ def protect(q: Quantities, threshold: int) -> Protection:
         if not narrow:
             return p
         if not _widen(q, p, narrow[0]):
-            raise RuntimeError(f"cannot protect {narrow[0]}")  # unreachable: with all withheld, nothing is narrowed
+            raise RuntimeError(
+                f"cannot protect {narrow[0]}"
+            )  # unreachable: with all withheld, nothing is narrowed
 
 
 def _cheapest(q: Quantities, p: Protection, candidates: list[str]) -> str | None:

@@ -119,7 +119,9 @@ def _table(q: Quantities, ind: Indicator, agg: Aggregates) -> None:
     labels = FIELD_LABELS[row_field]
     rows = [(code, labels.get(code, code)) for code in row_codes]
     if len(rule.by) == 1:
-        table = Table(ind.id, ind.label, ind.unit, _HEADINGS[row_field], rows, [(TOTAL, ind.unit)], rule.outcome)
+        table = Table(
+            ind.id, ind.label, ind.unit, _HEADINGS[row_field], rows, [(TOTAL, ind.unit)], rule.outcome
+        )
         parts = []
         for code in row_codes:
             q.values[key(ind.id, code)] = agg.counts.get((ind.id, code), 0)

@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import date
 
 from replicate.errors import Problem
-from replicate.report.caseload import CONSENT, DATE, PATHWAY, REASON, REFERRAL, RESULT, TYPE, Person, Signature
+from replicate.report.caseload import (
+    CONSENT,
+    DATE,
+    PATHWAY,
+    REASON,
+    REFERRAL,
+    RESULT,
+    TYPE,
+    Person,
+    Signature,
+)
 from replicate.report.vocabulary import (
     CLOSING_REASONS,
     DECISION_RESULTS,
@@ -59,8 +69,20 @@ def _signatures() -> frozenset[tuple[str, ...]]:
     for kind in EVENT_TYPES:
         referrals = list(REFERRALS) if kind == "verweisung" else [""]
         consents = sorted(_CONSENT) if kind == "fallkonferenz" else [""]
-        pathways = list(DULDUNG_PATHWAYS) if kind == "duldung_erteilt" else list(PATHWAYS) if kind in ("antrag", "entscheidung") else [""]
-        results = list(DECISION_RESULTS) if kind == "entscheidung" else list(HARDSHIP_RESULTS) if kind == "haertefall_ergebnis" else [""]
+        pathways = (
+            list(DULDUNG_PATHWAYS)
+            if kind == "duldung_erteilt"
+            else list(PATHWAYS)
+            if kind in ("antrag", "entscheidung")
+            else [""]
+        )
+        results = (
+            list(DECISION_RESULTS)
+            if kind == "entscheidung"
+            else list(HARDSHIP_RESULTS)
+            if kind == "haertefall_ergebnis"
+            else [""]
+        )
         reasons = list(CLOSING_REASONS) if kind == "abschluss" else [""]
         for r in referrals:
             for c in consents:
@@ -137,15 +159,27 @@ def check_person(person: Person) -> list[Problem]:
             nationality=str(person.nationality),
             gender=str(person.gender),
             dates=tuple(e[0] for e in events),
-            signatures=tuple(e[1:] for e in events),
+            signatures=tuple(e[1:] for e in events),  # type: ignore[misc]
         )
     where = person.label
     out: list[Problem] = []
     for part in person.problems:
         if part == "json":
-            out.append(Problem("kein gültiges JSON-Objekt", where, hint="Jede Zeile muss eine Fallakte als JSON-Objekt sein."))
+            out.append(
+                Problem(
+                    "kein gültiges JSON-Objekt",
+                    where,
+                    hint="Jede Zeile muss eine Fallakte als JSON-Objekt sein.",
+                )
+            )
         elif part == "history":
-            out.append(Problem("history ist keine Liste von Ereignissen", f"{where}, history", hint="history als Liste von Objekten angeben."))
+            out.append(
+                Problem(
+                    "history ist keine Liste von Ereignissen",
+                    f"{where}, history",
+                    hint="history als Liste von Objekten angeben.",
+                )
+            )
         else:
             out.append(
                 Problem(
@@ -155,7 +189,9 @@ def check_person(person: Person) -> list[Problem]:
                 )
             )
     if not person.case_id:
-        out.append(Problem("case_id fehlt", f"{where}, case_id", hint="Pseudonym des Falls eintragen (kein Name)."))
+        out.append(
+            Problem("case_id fehlt", f"{where}, case_id", hint="Pseudonym des Falls eintragen (kein Name).")
+        )
     nat = person.nationality
     if nat and nat not in NATIONALITY_WORDS and not (len(nat) == 2 and nat.isalpha() and nat.isupper()):
         out.append(
@@ -167,7 +203,11 @@ def check_person(person: Person) -> list[Problem]:
         )
     if person.gender and person.gender not in GENDERS:
         out.append(
-            Problem(f"„{person.gender}“ ist kein erlaubter Wert", f"{where}, gender", hint=f"Erlaubt: {_codes(GENDERS)}.")
+            Problem(
+                f"„{person.gender}“ ist kein erlaubter Wert",
+                f"{where}, gender",
+                hint=f"Erlaubt: {_codes(GENDERS)}.",
+            )
         )
     out += _check_events(person)
     return out
@@ -189,13 +229,21 @@ def _check_events(person: Person) -> list[Problem]:
             bad("date", f"„{d}“ ist kein Datum" if d else "Datum fehlt", "Datum als JJJJ-MM-TT eintragen.")
             continue
         if kind not in EVENT_TYPES:
-            bad("type", f"„{kind}“ ist keine Ereignisart" if kind else "Ereignisart fehlt", f"Erlaubt: {_codes(EVENT_TYPES)}.")
+            bad(
+                "type",
+                f"„{kind}“ ist keine Ereignisart" if kind else "Ereignisart fehlt",
+                f"Erlaubt: {_codes(EVENT_TYPES)}.",
+            )
             continue
         if d < previous:
             bad("date", "Ereignis liegt vor dem vorangehenden", "Ereignisse nach Datum geordnet eintragen.")
         previous = max(previous, d)
         if closed and kind != "wiederaufnahme":
-            bad("type", "Ereignis nach dem Abschluss des Falls", "Erst „wiederaufnahme“ eintragen oder den Abschluss prüfen.")
+            bad(
+                "type",
+                "Ereignis nach dem Abschluss des Falls",
+                "Erst „wiederaufnahme“ eintragen oder den Abschluss prüfen.",
+            )
         if kind == "abschluss":
             closed = True
         elif kind == "wiederaufnahme":
@@ -203,18 +251,26 @@ def _check_events(person: Person) -> list[Problem]:
         referral, pathway, result, reason = ev[REFERRAL], ev[PATHWAY], ev[RESULT], ev[REASON]
         if ev[CONSENT] not in _CONSENT:
             bad("consent", f"„{ev[CONSENT]}“ ist kein Ja/Nein-Wert", "true oder false eintragen.")
-        if referral and referral not in REFERRALS or kind == "verweisung" and not referral:
+        if (referral and referral not in REFERRALS) or (kind == "verweisung" and not referral):
             bad("referral_by", "Zugangsweg fehlt oder ist unbekannt", f"Erlaubt: {_codes(REFERRALS)}.")
         allowed_paths = DULDUNG_PATHWAYS if kind == "duldung_erteilt" else PATHWAYS
-        if pathway and pathway not in allowed_paths or kind in ("antrag", "entscheidung") and not pathway:
+        if (pathway and pathway not in allowed_paths) or (kind in ("antrag", "entscheidung") and not pathway):
             bad("pathway", "Rechtsgrundlage fehlt oder passt nicht", f"Erlaubt: {', '.join(allowed_paths)}.")
         results = HARDSHIP_RESULTS if kind == "haertefall_ergebnis" else DECISION_RESULTS
-        if result and result not in results or kind == "entscheidung" and not result:
+        if (result and result not in results) or (kind == "entscheidung" and not result):
             bad("result", "Ergebnis fehlt oder passt nicht zur Ereignisart", f"Erlaubt: {_codes(results)}.")
-        if reason and reason not in CLOSING_REASONS or kind == "abschluss" and not reason:
-            bad("reason", "Grund des Abschlusses fehlt oder ist unbekannt", f"Erlaubt: {_codes(CLOSING_REASONS)}.")
+        if (reason and reason not in CLOSING_REASONS) or (kind == "abschluss" and not reason):
+            bad(
+                "reason",
+                "Grund des Abschlusses fehlt oder ist unbekannt",
+                f"Erlaubt: {_codes(CLOSING_REASONS)}.",
+            )
         if kind == "antrag" and pathway:
             applied.setdefault(pathway, d)
         if kind == "entscheidung" and pathway and pathway not in applied:
-            bad("pathway", "Entscheidung ohne vorherigen Antrag auf dieser Rechtsgrundlage", "Zuerst das Ereignis „antrag“ eintragen.")
+            bad(
+                "pathway",
+                "Entscheidung ohne vorherigen Antrag auf dieser Rechtsgrundlage",
+                "Zuerst das Ereignis „antrag“ eintragen.",
+            )
     return out
