@@ -145,7 +145,7 @@ def test_save_reload_load_gives_the_fields_back(form: Form, tmp_path: Path) -> N
     fill_case(form)
     data = form.save(tmp_path / "fall.json")
     assert "fallakte-B-2026-017.json" in form.status()
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     assert data["birth_date"] == "1994-03-14"
     assert data["status_periods"][1] == {"start": "2017-12-01", "kind": "duldung"}
     assert data["employment"]["jobs"][0]["hours_per_week"] == 30.5

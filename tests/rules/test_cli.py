@@ -71,4 +71,4 @@ def test_rules_show_and_schema(capsys):
     assert main(["rules", "show", "p99"]) == 2
     assert main(["rules", "schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert schema["properties"]["schema_version"]["default"] == "1"
+    assert schema["properties"]["schema_version"]["default"] == "2"

@@ -61,7 +61,7 @@ def test_export_rules_is_yaml_and_carries_local_notes():
 
 def test_case_schema_is_documented_and_versioned():
     schema = case_schema()
-    assert "Version 1" in schema["title"]
+    assert "Version 2" in schema["title"]
     assert schema["properties"]["entry_date"]["description"]
     job = schema["$defs"]["Job"]["properties"]["hours_per_week"]
     assert job["maximum"] == 60 and job["description"]

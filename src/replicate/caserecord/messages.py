@@ -53,5 +53,6 @@ def problems_from(exc: ValidationError, prefix: str = "") -> list[Problem]:
     for err in exc.errors(include_url=False):
         path = ".".join(str(p) for p in err["loc"]) or "(Datensatz)"
         location = f"{prefix}: {path}" if prefix else path
-        out.append(Problem(message=_german(err), location=location, hint=_hint(err["type"])))
+        hint = str((err.get("ctx") or {}).get("hint") or _hint(err["type"]))
+        out.append(Problem(message=_german(err), location=location, hint=hint))
     return out

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from replicate.caserecord._base import Part
+from replicate.caserecord.history import CaseEvent
+from replicate.caserecord.history_rules import history_problems, problem_details
+from replicate.caserecord.nationality import PATTERN, check_nationality
 from replicate.caserecord.parts import (
     Asylum,
     Education,
@@ -27,7 +38,17 @@ from replicate.caserecord.record_parts import (
     Security,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+READABLE_VERSIONS = ("1", "2")
+"""Versions read by replicate; version 1 (no history, nationality, gender) is read as version 2."""
+
+
+def _nationality(value: Any) -> Any:
+    return check_nationality(value) if isinstance(value, str) else value
+
+
+Nationality = Annotated[str, StringConstraints(pattern=PATTERN), BeforeValidator(_nationality)]
+Gender = Literal["weiblich", "maennlich", "divers", "keine_angabe"]
 
 
 class Employment(Part):
@@ -45,12 +66,16 @@ class CaseRecord(Part):
     Unknown facts are left empty; the screener then answers "Angaben fehlen" instead of guessing.
     """
 
-    schema_version: Literal["1"] = "1"
-    """Version des Fallschemas."""
+    schema_version: Literal["2"] = "2"
+    """Version des Fallschemas; Fallakten der Version 1 (ohne Verlauf) werden als Version 2 gelesen."""
     case_id: str = ""
     """Pseudonym oder Aktenzeichen der Beratungsstelle (kein Name)."""
     birth_date: date | None = None
     """Geburtsdatum."""
+    nationality: Nationality | None = None
+    """Staatsangehörigkeit (Ländercode nach ISO 3166-1, z. B. SY für Syrien), staatenlos oder ungeklärt."""
+    gender: Gender | None = None
+    """Geschlecht: weiblich, männlich, divers oder keine Angabe."""
     entry_date: date | None = None
     """Datum der (letzten) Einreise ins Bundesgebiet."""
     status_periods: list[StatusPeriod] = Field(default_factory=list)
@@ -83,9 +108,29 @@ class CaseRecord(Part):
     """Bereits gestellte Anträge."""
     integration_prognosis_positive: bool | None = None
     """Positive Integrationsprognose (§ 25a Abs. 1 Satz 1 Nr. 4)?"""
+    history: list[CaseEvent] = Field(default_factory=list)
+    """Verlauf: datierte Ereignisse des Falls (Beratungen, Verweisung, Anträge, Entscheidungen, Abschluss),
+    das früheste zuerst; ohne Freitext."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_version_1(cls, data: Any) -> Any:
+        """A version-1 record is a version-2 record without history, nationality and gender."""
+        if isinstance(data, dict) and data.get("schema_version") == "1":
+            return {**data, "schema_version": SCHEMA_VERSION}
+        return data
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> CaseRecord:
         if self.birth_date and self.entry_date and self.entry_date < self.birth_date:
             raise ValueError("Einreisedatum liegt vor dem Geburtsdatum")
         return self
+
+    @field_validator("history")
+    @classmethod
+    def _history_valid(cls, events: list[CaseEvent], info: ValidationInfo) -> list[CaseEvent]:
+        """Checked after the other fields, so that the case id and birth date can be named and used."""
+        problems = history_problems(events, info.data.get("case_id", ""), info.data.get("birth_date"))
+        if problems:
+            raise ValidationError.from_exception_data(cls.__name__, problem_details(problems, field=None))
+        return events

@@ -26,7 +26,13 @@ def coverage_problems(layout: Layout, model: type[BaseModel] = CaseRecord) -> li
         for path in sorted(known - asked - excluded)
     ]
     problems += [f"{path} ist zugleich im Formular und unter excluded" for path in sorted(asked & excluded)]
-    values = {value for f in all_fields(build_sections(layout, model)) for value, _ in f.choices}
+    values = {
+        value
+        for f in all_fields(build_sections(layout, model))
+        if not f.choice_list
+        for value, _ in f.choices
+        if value not in layout.field_choices.get(f.path, {})
+    }
     problems += [
         f"Wert {value!r} hat kein Label unter choices" for value in sorted(values - set(layout.choices))
     ]

@@ -10,12 +10,14 @@ import datetime
 import types
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from replicate.caserecord import CaseRecord
+from replicate.caserecord.history_rules import history_rules
+from replicate.caserecord.nationality import SPECIAL, country_names
 from replicate.forms.layout import Layout, load_layout
 
 Kind = Literal["text", "date", "int", "number", "bool", "select", "multiselect", "textlist", "group", "list"]
@@ -46,6 +48,8 @@ class FormField:
     help: str = ""
     pathways: tuple[str, ...] = ()
     children: tuple[FormField, ...] = ()
+    choice_list: str = ""
+    """Name of the list the choices come from (``countries``: names from CLDR in every language)."""
 
     def leaves(self) -> list[FormField]:
         """This field, or every scalar field below it."""
@@ -61,6 +65,8 @@ class Section:
     id: str
     title: str
     fields: tuple[FormField, ...]
+    adviser: bool = False
+    """Only for the advice service: German in every language, not in the client catalogs."""
 
     def leaves(self) -> list[FormField]:
         """Every scalar field of the section."""
@@ -68,15 +74,36 @@ class Section:
 
 
 def is_word(value: str, label: str) -> bool:
-    """Whether a value's label is a text to translate; a label equal to its value is a code (``B1``)."""
-    return label != value
+    """Whether a value's label is a text to translate; a label equal to an upper-case value is a code
+    (``B1``), a lower-case one a word (``divers``)."""
+    return label != value or not value.isupper()
+
+
+def cldr_name(f: FormField, value: str) -> bool:
+    """Whether the label of ``value`` comes from CLDR in every language (a country), not from a catalog."""
+    return f.choice_list == "countries" and value not in SPECIAL
+
+
+def named_choices(name: str) -> dict[str, str]:
+    """A named list of values with German labels: ``countries`` (nationality), ``event_types`` and
+    ``pathways`` (case history)."""
+    if name == "countries":
+        return SPECIAL | country_names("de")
+    if name == "event_types":
+        return {key: rule.label for key, rule in history_rules().types.items()}
+    if name == "pathways":
+        return dict(history_rules().pathways)
+    raise KeyError(f"fields.yaml: unbekannte Werteliste {name!r} (bekannt: countries, event_types, pathways)")
 
 
 def unwrap(annotation: Any) -> tuple[Any, bool]:
-    """``X | None`` → (X, True)."""
+    """``X | None`` → (X, True); constraints and validators (``Annotated[X, …]``) are left off."""
     if get_origin(annotation) in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
-        return (args[0] if len(args) == 1 else Union[tuple(args)]), len(args) < len(get_args(annotation))  # noqa: UP007
+        inner = args[0] if len(args) == 1 else Union[tuple(args)]  # noqa: UP007
+        return unwrap(inner)[0], len(args) < len(get_args(annotation))
+    if get_origin(annotation) is Annotated:
+        return get_args(annotation)[0], False
     return annotation, False
 
 
@@ -115,6 +142,10 @@ def _field(name: str, info: FieldInfo, prefix: str, inherited: tuple[str, ...], 
     path = f"{prefix}{name}"
     annotation, nullable = unwrap(info.annotation)
     kind, inner = field_kind(annotation)
+    listname = layout.choice_lists.get(path, "")
+    named = named_choices(listname) if listname else {}
+    if listname and kind == "text":
+        kind = "select"
     pathways = layout.relevance.get(path, inherited)
     children: tuple[FormField, ...] = ()
     if kind in ("group", "list"):
@@ -122,7 +153,9 @@ def _field(name: str, info: FieldInfo, prefix: str, inherited: tuple[str, ...], 
         children = tuple(_field(n, i, sub, pathways, layout) for n, i in inner.model_fields.items())
     choices: tuple[tuple[str, str], ...] = ()
     if kind in ("select", "multiselect"):
-        choices = tuple((str(v), layout.choices.get(str(v), str(v))) for v in get_args(inner))
+        own = layout.field_choices.get(path, {})
+        values = [str(v) for v in get_args(inner)] if inner is not None else list(named)
+        choices = tuple((v, own.get(v) or named.get(v) or layout.choices.get(v, v)) for v in values)
     low, high = _limits(info)
     default = None if info.is_required() else info.get_default(call_default_factory=True)
     return FormField(
@@ -139,6 +172,7 @@ def _field(name: str, info: FieldInfo, prefix: str, inherited: tuple[str, ...], 
         help=layout.help.get(path, ""),
         pathways=pathways,
         children=children,
+        choice_list=listname,
     )
 
 
@@ -150,6 +184,7 @@ def build_sections(layout: Layout, model: type[BaseModel] = CaseRecord) -> tuple
             id=spec.id,
             title=spec.title,
             fields=tuple(_field(name, fields[name], "", (), layout) for name in spec.fields),
+            adviser=spec.adviser,
         )
         for spec in layout.sections
     )

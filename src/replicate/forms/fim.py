@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from replicate.forms.definition import FormField, Section, all_fields, form_sections
+from replicate.forms.definition import FormField, Section, all_fields, cldr_name, form_sections
 from replicate.forms.mdtext import escape
 
 _TYPES: dict[str, tuple[str, str]] = {
@@ -45,6 +45,13 @@ def _cardinality(f: FormField) -> str:
     return "1..1" if f.required else "0..1"
 
 
+def _codelist(f: FormField) -> str:
+    if f.choice_list == "countries":  # 250 codes: named, not listed
+        special = [value for value, _ in f.choices if not cldr_name(f, value)]
+        return ", ".join(["Ländercodes nach ISO 3166-1 Alpha-2 (aus CLDR, dazu XK für Kosovo)", *special])
+    return ", ".join(value for value, _ in f.choices)
+
+
 def fim_row(f: FormField) -> FimRow:
     """The FIM view of one form field."""
     feldart, datentyp = _TYPES[f.kind]
@@ -59,7 +66,7 @@ def fim_row(f: FormField) -> FimRow:
         feldart=feldart,
         datentyp=datentyp,
         cardinality=_cardinality(f),
-        codelist=", ".join(value for value, _ in f.choices),
+        codelist=_codelist(f),
         limits=", ".join(limits),
     )
 

@@ -17,8 +17,12 @@ from string import Template
 from typing import Any
 
 from replicate.caserecord import SCHEMA_VERSION
-from replicate.forms.definition import FormField, Section, form_sections, is_word
+from replicate.caserecord.model import READABLE_VERSIONS
+from replicate.caserecord.nationality import country_names
+from replicate.forms.adviser import history_data
+from replicate.forms.definition import FormField, Section, cldr_name, form_sections, is_word
 from replicate.forms.layout import load_layout
+from replicate.forms.limits import MAX_FILE_BYTES, MAX_LIST_ITEMS
 from replicate.forms.texts import UI
 from replicate.forms.translate import ENDONYMS, RTL, UNTRANSLATED, Translator
 
@@ -45,16 +49,26 @@ def _field_data(f: FormField) -> dict[str, Any]:
 
 
 def _texts(sections: tuple[Section, ...], tr: Translator) -> dict[str, Any]:
+    """Every text of the page in ``tr``'s language: client texts from the catalogs, country names from
+    CLDR, and the adviser sections' texts in German (they are not translated)."""
     german: set[str] = set()
-    codes: set[str] = set()
+    kept: set[str] = set()
+    countries: dict[str, str] = {}
     for section in sections:
-        german.add(section.title)
+        target = kept if section.adviser else german
+        target.add(section.title)
         for leaf in [f for top in section.fields for f in _walk(top)]:
-            german |= {leaf.label, leaf.help}
-            codes |= {label for value, label in leaf.choices if not is_word(value, label)}
-            german |= {label for value, label in leaf.choices if is_word(value, label)}
+            target |= {leaf.label, leaf.help}
+            kept |= {label for value, label in leaf.choices if not is_word(value, label)}
+            for value, label in leaf.choices:
+                if cldr_name(leaf, value):
+                    countries[label] = country_names(tr.lang)[value]
+                elif is_word(value, label):
+                    target.add(label)
+    german -= kept | set(countries)
     german.discard("")
-    texts = {g: tr(g) for g in sorted(german)} | {code: code for code in codes}
+    kept.discard("")
+    texts = {g: tr(g) for g in sorted(german)} | {k: k for k in kept} | countries
     return {"ui": {key: tr(text) for key, text in UI.items()}, "msg": texts}
 
 
@@ -67,13 +81,17 @@ def page_data(translators: list[Translator]) -> dict[str, Any]:
     sections = form_sections()
     return {
         "schema_version": SCHEMA_VERSION,
+        "readable_versions": list(READABLE_VERSIONS),
+        "limits": {"max_bytes": MAX_FILE_BYTES, "max_items": MAX_LIST_ITEMS},
+        "history": history_data(),
         "untranslated": UNTRANSLATED,
         "languages": [
             {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if t.lang in RTL else "ltr"}
             for t in translators
         ],
         "sections": [
-            {"id": s.id, "title": s.title, "fields": [_field_data(f) for f in s.fields]} for s in sections
+            {"id": s.id, "title": s.title, "adviser": s.adviser, "fields": [_field_data(f) for f in s.fields]}
+            for s in sections
         ],
         "texts": {t.lang: _texts(sections, t) for t in translators},
     }

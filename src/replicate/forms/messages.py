@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from replicate.forms.consent import ConsentValues, einwilligung, schweigepflichtentbindung
-from replicate.forms.definition import all_fields, form_sections, is_word
+from replicate.forms.definition import all_fields, cldr_name, form_sections, is_word
 from replicate.forms.texts import UI
 
 
@@ -37,7 +37,7 @@ def _consent_messages() -> list[Source]:
 def source_messages() -> list[Source]:
     """All messages, each once, in a stable order: interface, sections, fields, values, consent forms."""
     found: list[Source] = [Source(text, f"Oberfläche: {key}") for key, text in UI.items()]
-    sections = form_sections()
+    sections = tuple(s for s in form_sections() if not s.adviser)  # adviser sections stay German
     for section in sections:
         found.append(Source(section.title, f"Abschnitt {section.id}"))
     fields = all_fields(sections)
@@ -47,7 +47,9 @@ def source_messages() -> list[Source]:
             found.append(Source(f.help, f"Hilfetext {f.path}"))
     for f in fields:
         found += [
-            Source(label, f"Wert {value} von {f.path}") for value, label in f.choices if is_word(value, label)
+            Source(label, f"Wert {value} von {f.path}")
+            for value, label in f.choices
+            if is_word(value, label) and not cldr_name(f, value)
         ]
     found += _consent_messages()
     unique: dict[str, Source] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from replicate.forms.definition import FormField, Section, form_sections
+from replicate.forms.definition import FormField, Section, cldr_name, form_sections
 from replicate.forms.layout import load_layout
 from replicate.forms.mdtext import WRITE_IN, escape
 
@@ -17,6 +17,9 @@ def _answer(f: FormField) -> str:
     """What the answer cell offers: boxes to tick or a line to write on."""
     if f.kind == "bool":
         return "☐ ja  ☐ nein" + ("  ☐ unbekannt" if f.nullable else "")
+    if f.choice_list == "countries":  # 250 states: a line to write on, the two other answers to tick
+        ticks = "  ".join(f"☐ {escape(label)}" for value, label in f.choices if not cldr_name(f, value))
+        return f"Staat: {WRITE_IN}  {ticks}"
     if f.kind in ("select", "multiselect"):
         return "  ".join(f"☐ {escape(label)}" for _, label in f.choices)
     if f.kind == "date":

@@ -45,5 +45,16 @@ UI: dict[str, str] = {
     "reason_version": "falsche Schemaversion",
     "reason_unknown_field": "unbekanntes Feld {field}",
     "reason_bad_value": "ungültiger Wert in {field}",
+    "err_too_big": (
+        "„{file}“ ist zu groß ({size} KB): das Formular lädt Dateien bis {max} KB. Das Formular bleibt unverändert."
+    ),
+    "err_too_many": (
+        "„{file}“ hat mehr als {max} Einträge in {field}: das Formular nimmt höchstens {max} Einträge je Liste "
+        "an. Das Formular bleibt unverändert."
+    ),
+    "err_list_full": "Höchstens {max} Einträge je Liste.",
+    "err_not_utf8": (
+        "„{file}“ ist keine Textdatei in UTF-8 (ungültige Zeichen). Das Formular bleibt unverändert."
+    ),
 }
 """Interface texts by key, in German."""

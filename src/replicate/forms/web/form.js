@@ -12,8 +12,10 @@
     const found = D.texts[lang].msg[german];
     return found === undefined ? D.untranslated + german : found;
   }
-  function ui(key, vars) {
-    let text = D.texts[lang].ui[key];
+  /* Interface text in the chosen language; inside an adviser section (``where``) always in German. */
+  function ui(key, vars, where) {
+    const code = where && where.closest(".adviser") ? D.languages[0].code : lang;
+    let text = D.texts[code].ui[key];
     Object.keys(vars || {}).forEach((k) => { text = text.split("{" + k + "}").join(String(vars[k])); });
     return text;
   }
@@ -106,7 +108,7 @@
     input.id = fr.id;
     input.dataset.path = f.path;
     fr.wrap.appendChild(input);
-    const node = { f: f, input: input, err: addNotes(f, fr.wrap), touched: false };
+    const node = { f: f, input: input, wrap: fr.wrap, err: addNotes(f, fr.wrap), touched: false };
     node.blank = () => input.value.trim() === "" || (hasDefault && input.value === String(f.default));
     node.read = function () {
       const raw = input.value.trim();
@@ -213,6 +215,9 @@
       items.appendChild(row);
       const child = objectNode(f.children, row);
       child.row = row;
+      child.rowErr = el("p", "error");
+      child.rowErr.setAttribute("role", "alert");
+      row.appendChild(child.rowErr);
       const del = tagUi(el("button", "remove"), "remove");
       del.type = "button";
       del.addEventListener("click", () => {
@@ -228,7 +233,11 @@
     const add = tagUi(el("button", "add"), "add");
     add.type = "button";
     add.dataset.path = f.path;
-    add.addEventListener("click", () => { addRow(); validateAll(); });
+    add.addEventListener("click", () => {
+      if (node.rows.length >= D.limits.max_items) { say(ui("err_list_full", { max: D.limits.max_items }), true); return; }
+      addRow();
+      validateAll();
+    });
     fs.appendChild(add);
     node.read = function () {
       const out = [];
@@ -268,9 +277,10 @@
         const kid = kids[k];
         if (kid.kids) errors += kid.validate(silent || kid.blank());
         if (kid.rows) kid.rows.forEach((r) => { errors += r.validate(silent); });
+        if (kid.rows && !silent && kid.f.path === "history") errors += historyCheck(kid);
         const r = kid.read();
         const show = !silent && r.error && !r.quiet && (kid.touched !== false || showAll);
-        if (kid.err) kid.err.textContent = show ? ui(r.error[0], r.error[1]) : "";
+        if (kid.err) kid.err.textContent = show ? ui(r.error[0], r.error[1], kid.err) : "";
         if (r.error && !r.quiet && !silent) errors += 1;
         if (!r.error) values[k] = r.value;
       });
@@ -298,9 +308,79 @@
       const a = values[p[0]], b = values[p[1]];
       if (kids[p[1]] && a && b && b < a) {
         const target = kids[p[1]];
-        if (!target.err.textContent) target.err.textContent = ui(p[2]);
+        if (!target.err.textContent) target.err.textContent = ui(p[2], null, target.err);
         errors += 1;
       }
+    });
+    return errors;
+  }
+
+  /* ---------- case history: the rules of caserecord/history.yaml, checked as the library does ---------- */
+  function adv(key, vars) {
+    let text = D.history.messages[key];
+    Object.keys(vars || {}).forEach((k) => { text = text.split("{" + k + "}").join(String(vars[k])); });
+    return text;
+  }
+  function flag(kid, text) {
+    if (!kid.err.textContent) kid.err.textContent = text;
+    return 1;
+  }
+  function topValue(key) {
+    for (const id of Object.keys(root.kids)) {
+      const kid = root.kids[id].kids[key];
+      if (kid) { const r = kid.read(); return r.error ? undefined : r.value; }
+    }
+    return undefined;
+  }
+  function valueLabel(name, value) {
+    return name === "pathway" && D.history.pathways[value] ? D.history.pathways[value] : String(value);
+  }
+  function wanted(n, v) {
+    const H = D.history;
+    const parts = n.same.map((f) => [f, v[f]]).concat(Object.keys(n.match).map((f) => [f, n.match[f]]));
+    return "„" + H.types[n.type].label + "“" +
+      parts.map((p) => " " + adv("with") + " " + H.field_names[p[0]] + " " + valueLabel(p[0], p[1])).join("");
+  }
+  function historyCheck(list) {
+    const H = D.history;
+    const birth = topValue("birth_date");
+    const earlier = [];
+    let errors = 0, closedOn = null, previous = null;
+    list.rows.forEach((row) => {
+      const v = {};
+      Object.keys(row.kids).forEach((k) => { const r = row.kids[k].read(); if (!r.error && r.value !== undefined) v[k] = r.value; });
+      row.rowErr.textContent = "";
+      const rule = v.type ? H.types[v.type] : null;
+      H.event_fields.forEach((name) => {
+        const kid = row.kids[name];
+        const spec = rule ? rule.fields[name] : undefined;
+        kid.wrap.hidden = !spec && v[name] === undefined;
+        if (!rule) return;
+        if (!spec && v[name] !== undefined) errors += flag(kid, adv("not_for_type"));
+        else if (spec && spec.required && v[name] === undefined) errors += flag(kid, adv("missing"));
+        else if (spec && spec.values.length && v[name] !== undefined && spec.values.indexOf(String(v[name])) < 0) {
+          errors += flag(kid, adv("not_allowed", { allowed: spec.values.map((x) => valueLabel(name, x)).join(", ") }));
+        }
+      });
+      if (v.date && birth && v.date < birth) errors += flag(row.kids.date, adv("before_birth"));
+      if (v.date && previous && v.date < previous) errors += flag(row.kids.date, adv("before_previous", { date: showDate(previous) }));
+      if (v.date) previous = v.date;
+      if (!rule) return;
+      const options = rule.needs_earlier.filter((n) => Object.keys(n.when).every((f) => String(v[f]) === n.when[f]));
+      const found = (n) => earlier.some((e) => e.type === n.type &&
+        n.same.every((f) => e[f] === v[f]) && Object.keys(n.match).every((f) => String(e[f]) === n.match[f]));
+      const problems = [];
+      if (options.length && !options.some(found)) {
+        problems.push(adv("needs_earlier", { wanted: options.map((n) => wanted(n, v)).join(" " + adv("or") + " ") }));
+      }
+      const reopen = H.types[H.reopening].label, close = H.types[H.closing].label;
+      if (v.type === H.reopening && closedOn === null) problems.push(adv("not_closed", { reopen: reopen, close: close }));
+      else if (closedOn !== null && v.type !== H.reopening) problems.push(adv("after_closing", { date: showDate(closedOn), reopen: reopen }));
+      if (v.type === H.closing) closedOn = v.date || "";
+      else if (v.type === H.reopening) closedOn = null;
+      row.rowErr.textContent = problems.join(" ");
+      errors += problems.length;
+      earlier.push(v);
     });
     return errors;
   }
@@ -308,15 +388,16 @@
   /* ---------- loading: check the whole file before touching the form ---------- */
   function probe(fields, data, path) {
     if (data === null || typeof data !== "object" || Array.isArray(data)) throw ["reason_bad_value", { field: path || "/" }];
-    const byKey = {};
+    const byKey = Object.create(null);  /* no prototype: "__proto__", "constructor", "toString" are no fields */
     fields.forEach((f) => { byKey[f.key] = f; });
     Object.keys(data).forEach((k) => {
       const here = path ? path + "." + k : k;
       if (!path && k === "schema_version") return;
-      const f = byKey[k];
+      const f = Object.prototype.hasOwnProperty.call(byKey, k) ? byKey[k] : undefined;
       if (!f) throw ["reason_unknown_field", { field: here }];
       const v = data[k];
       if (v === null) return;
+      if (Array.isArray(v) && v.length > D.limits.max_items) throw ["err_too_many", { field: here, max: D.limits.max_items }];
       if (f.kind === "group") probe(f.children, v, here);
       else if (f.kind === "list") {
         if (!Array.isArray(v)) throw ["reason_bad_value", { field: here }];
@@ -364,6 +445,7 @@
     D.sections.forEach((s) => {
       const sec = el("section");
       sec.id = "s-" + s.id;
+      if (s.adviser) { sec.lang = "de"; sec.dir = "ltr"; sec.className = "adviser"; }
       sec.appendChild(tagMsg(el("h2"), s.title));
       form.appendChild(sec);
       root.kids[s.id] = objectNode(s.fields, sec);
@@ -376,8 +458,8 @@
     document.documentElement.lang = code;
     document.documentElement.dir = info.dir;
     document.querySelectorAll("[data-msg]").forEach((e) => { e.textContent = msg(e.dataset.msg); });
-    document.querySelectorAll("[data-ui]").forEach((e) => { e.textContent = ui(e.dataset.ui); });
-    document.querySelectorAll("[data-ui-placeholder]").forEach((e) => { e.placeholder = ui(e.dataset.uiPlaceholder); });
+    document.querySelectorAll("[data-ui]").forEach((e) => { e.textContent = ui(e.dataset.ui, null, e); });
+    document.querySelectorAll("[data-ui-placeholder]").forEach((e) => { e.placeholder = ui(e.dataset.uiPlaceholder, null, e); });
     document.title = ui("title");
     validateAll();
   }
@@ -401,20 +483,28 @@
   }
 
   function load(file) {
+    const max = D.limits.max_bytes;
+    if (file.size > max) {
+      say(ui("err_too_big", { file: file.name, size: Math.ceil(file.size / 1024), max: max / 1024 }), true);
+      return;
+    }
     const reader = new FileReader();
     reader.onload = function () {
-      let data;
-      try { data = JSON.parse(String(reader.result)); }
+      let text, data;
+      try { text = new TextDecoder("utf-8", { fatal: true }).decode(reader.result); }
+      catch (e) { say(ui("err_not_utf8", { file: file.name }), true); return; }
+      try { data = JSON.parse(text); }
       catch (e) { say(ui("err_not_json", { file: file.name }), true); return; }
       try {
         if (data === null || typeof data !== "object" || Array.isArray(data)) throw ["reason_not_object", {}];
-        if ("schema_version" in data && data.schema_version !== D.schema_version) throw ["reason_version", {}];
+        if ("schema_version" in data && D.readable_versions.indexOf(data.schema_version) < 0) throw ["reason_version", {}];
         const all = [];
         D.sections.forEach((s) => { s.fields.forEach((f) => all.push(f)); });
         probe(all, data, "");
       } catch (reason) {
         if (!Array.isArray(reason)) throw reason;
-        say(ui("err_foreign", { file: file.name, reason: ui(reason[0], reason[1]) }), true);
+        if (reason[0] === "err_too_many") say(ui("err_too_many", Object.assign({ file: file.name }, reason[1])), true);
+        else say(ui("err_foreign", { file: file.name, reason: ui(reason[0], reason[1]) }), true);
         return;
       }
       D.sections.forEach((s) => root.kids[s.id].set(data));
@@ -423,7 +513,7 @@
       say(ui("loaded", { file: file.name }), false);
     };
     reader.onerror = () => say(ui("err_not_json", { file: file.name }), true);
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   }
 
   function init() {
