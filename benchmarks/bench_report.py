@@ -60,8 +60,10 @@ def _measure(kind: str, path: Path, out: Path) -> dict[str, float]:
         [sys.executable, __file__, "--child", kind, str(path), str(out)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if result.returncode:
+        raise SystemExit(f"measurement {kind} failed:\n{result.stderr}")
     data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
     return data
 

@@ -136,7 +136,10 @@ def test_history_stays_german_and_countries_are_named_in_the_language(form: Form
     assert form.field("history[].date").get_attribute("placeholder") == "TT.MM.JJJJ"
     form.fill("history[].date", "31.02.2027")
     assert form.error_of("history[].date") == "Dieses Datum gibt es nicht."
-    assert form.page.locator("#s-person button, #s-status button.add").first.text_content() != "Eintrag hinzufügen"
+    assert (
+        form.page.locator("#s-person button, #s-status button.add").first.text_content()
+        != "Eintrag hinzufügen"
+    )
     assert form.field("nationality").locator('option[value="SY"]').text_content() == "سوريا"
     assert form.field("nationality").locator('option[value="DE"]').text_content() == "ألمانيا"
 

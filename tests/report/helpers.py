@@ -41,6 +41,7 @@ def person(record: dict[str, Any], line: int = 2) -> Person:
         text(record.get("nationality")),
         text(record.get("gender")),
         events,  # type: ignore[arg-type]
+        text(record.get("birth_date")),
     )
 
 

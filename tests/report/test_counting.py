@@ -65,7 +65,7 @@ def test_csv_gap_in_history_is_a_problem(tmp_path):
         encoding="utf-8",
     )
     agg = aggregate_file(path, ReportPeriod(dt.date(2027, 1, 1), dt.date(2027, 12, 31)))
-    assert agg.bad_rows == 1 and "Lücke im Verlauf" in agg.problems[0].render()
+    assert agg.bad_rows == 1 and "Zeile 2: history.0: Lücke im Verlauf" in agg.problems[0].render()
 
 
 def test_jsonl_bad_line_is_named(tmp_path):

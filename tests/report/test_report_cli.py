@@ -150,8 +150,9 @@ def test_bad_rows_are_listed_and_left_out(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert "2 fehlerhafte Fälle" in err
-    assert "faelle.csv: Zeile 3, history.1.result" in err and "→ Erlaubt:" in err
-    assert "faelle.csv: Zeile 4, nationality" in err
+    assert "faelle.csv: Zeile 3: history.1.result: unzulässiger Wert 'genehmigt'" in err
+    assert "faelle.csv: Zeile 4: nationality: „Syrien“ ist kein Ländercode" in err
+    assert err.count("→ ") == 2
     content = json.loads((tmp_path / "b" / "bericht.json").read_text(encoding="utf-8"))
     assert content["caseload"] == {"file": "faelle.csv", "rows": 8, "counted": 6, "left_out": 2}
     assert "2 Fälle wurden wegen fehlerhafter Angaben nicht gezählt" in (
@@ -183,7 +184,7 @@ def test_strict_writes_nothing(tmp_path, capsys):
 
 def test_nothing_countable_is_an_error(tmp_path, capsys):
     caseload = tmp_path / "leer.jsonl"
-    caseload.write_text('{"case_id": "", "history": []}\nkaputt\n', encoding="utf-8")
+    caseload.write_text('{"case_id": "X-1", "history": [{"date": "2027-01-01"}]}\nkaputt\n', encoding="utf-8")
     assert main(["report", str(caseload), "--settings", str(SETTINGS), "--out", str(tmp_path / "b")]) == 2
     err = capsys.readouterr().err
     assert "kein Fall konnte gezählt werden" in err and "Zeile 2" in err and "Traceback" not in err

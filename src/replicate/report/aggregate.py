@@ -29,6 +29,7 @@ from replicate.report.validate import (
     KNOWN_DATES,
     SIGNATURES,
     check_person,
+    day_number,
     sequence_ok,
 )
 from replicate.report.vocabulary import SYNTHETIC_PREFIX, UNKNOWN
@@ -202,6 +203,7 @@ class Counting:
             person.dates,
             person.signatures,
             person.problems,
+            person.birth_date,
         )
 
     def count(
@@ -213,6 +215,7 @@ class Counting:
         dates: tuple[str, ...],
         sigs: tuple[Signature, ...],
         problems: tuple[str, ...] = (),
+        birth_date: str = "",
     ) -> None:
         """Check one person (given as its parts) and count it, or record its problems and leave it out."""
         res = self.result
@@ -223,13 +226,18 @@ class Counting:
         if not (
             plan.valid
             and not problems
-            and case_id
             and gender in GOOD_GENDERS
             and nationality in GOOD_NATIONALITIES
             and KNOWN_DATES.issuperset(dates)
             and all(map(le, dates, dates[1:]))
+            and (
+                not birth_date
+                or (day_number(birth_date) is not None and (not dates or birth_date <= dates[0]))
+            )
         ):
-            found = check_person(Person(line, case_id, nationality, gender, dates, sigs, problems))
+            found = check_person(
+                Person(line, case_id, nationality, gender, dates, sigs, problems, birth_date)
+            )
             if found:
                 res.bad_rows += 1
                 if len(res.problems) < MAX_PROBLEMS:
@@ -355,9 +363,9 @@ def _count_csv(path: Path, counting: Counting, progress: Callable[[int], None] |
                 row.append("")
             else:
                 row = [*(row + [""] * width)[:width], ""]
-            case_id, nationality, gender = person(row)
+            case_id, nationality, gender, birth_date = person(row)
             if history is None:
-                count_person(number, case_id, nationality, gender, (), ())
+                count_person(number, case_id, nationality, gender, (), (), (), birth_date)
                 continue
             # the template's layout keeps the history in one block: slice the row, skip the copy
             cells = row[first : first + len(columns)] if contiguous else history(row)
@@ -389,13 +397,13 @@ def _count_csv(path: Path, counting: Counting, progress: Callable[[int], None] |
             if (
                 problems
                 or not plan.valid
-                or not case_id
                 or gender not in genders
                 or nationality not in nats
                 or not known.issuperset(dates)
                 or not all(map(le, dates, dates[1:]))
+                or (birth_date and (day_number(birth_date) is None or (dates and birth_date > dates[0])))
             ):
-                count_person(number, case_id, nationality, gender, dates, sigs, problems)  # type: ignore[arg-type]
+                count_person(number, case_id, nationality, gender, dates, sigs, problems, birth_date)  # type: ignore[arg-type]
                 continue
             fast += 1
             if case_id.startswith(SYNTHETIC_PREFIX):

@@ -22,7 +22,7 @@ DATE, TYPE, REFERRAL, CONSENT, PATHWAY, RESULT, REASON = range(7)
 
 Event = tuple[str, str, str, str, str, str, str]
 
-PERSON_COLUMNS = ("case_id", "nationality", "gender")
+PERSON_COLUMNS = ("case_id", "nationality", "gender", "birth_date")
 """Person columns the report reads."""
 
 SUFFIXES = (".csv", ".jsonl")
@@ -48,6 +48,8 @@ class Person(NamedTuple):
     signatures: tuple[Signature, ...]
     problems: tuple[str, ...] = ()
     """Problems found while reading the row itself (unreadable JSON, a gap in the history)."""
+    birth_date: str = ""
+    """Read because the history may not start before it."""
 
     @property
     def label(self) -> str:
@@ -60,16 +62,18 @@ class Person(NamedTuple):
         return [(d, *sig) for d, sig in zip(self.dates, self.signatures, strict=True)]  # type: ignore[misc]
 
 
-def make_person(line: int, case_id: str, nationality: str, gender: str, events: list[Event]) -> Person:
+def make_person(
+    line: int, case_id: str, nationality: str, gender: str, events: list[Event], birth_date: str = ""
+) -> Person:
     """A :class:`Person` from whole event tuples (tests, JSON)."""
-    return Person(
-        line, case_id, nationality, gender, tuple(e[0] for e in events), tuple(e[1:] for e in events)
-    )  # type: ignore[arg-type]
+    dates = tuple(e[0] for e in events)
+    signatures = tuple(e[1:] for e in events)
+    return Person(line, case_id, nationality, gender, dates, signatures, (), birth_date)  # type: ignore[arg-type]
 
 
 def caseload_header(slots: int) -> list[str]:
     """The CSV header of an empty caseload with ``slots`` history events (for the kit's template)."""
-    head = ["schema_version", *PERSON_COLUMNS, "birth_date"]
+    head = ["schema_version", *PERSON_COLUMNS]
     return head + [f"history.{n}.{name}" for n in range(slots) for name in EVENT_FIELDS]
 
 
@@ -116,7 +120,7 @@ def _csv(path: Path) -> Iterator[Person]:
             if not row:
                 continue
             row = [*(row + [""] * width)[:width], ""]
-            case_id, nationality, gender = (row[i] for i in person_columns)
+            case_id, nationality, gender, birth_date = (row[i] for i in person_columns)
             cells = [row[i] for i in columns]
             events: list[Event] = []
             problems: tuple[str, ...] = ()
@@ -127,7 +131,7 @@ def _csv(path: Path) -> Iterator[Person]:
                         problems = (f"history.{k}",)
                     break
                 events.append(event)  # type: ignore[arg-type]
-            person = make_person(number, case_id, nationality, gender, events)
+            person = make_person(number, case_id, nationality, gender, events, birth_date)
             yield person._replace(problems=problems)
 
 
@@ -177,6 +181,7 @@ def _jsonl(path: Path) -> Iterator[Person]:
                 data.get("nationality") or "",
                 data.get("gender") or "",
                 [_event(e) for e in history],
+                data.get("birth_date") or "",
             )
 
 
