@@ -234,3 +234,12 @@ def test_documents_have_no_leftovers_or_empty_places(built):
         for what, pattern in EMPTY_PLACES.items():
             found = pattern.search(text)
             assert not found, f"{stem}: {what}: {text[max(0, found.start() - 40) : found.end() + 40]!r}"
+
+
+def test_pdf_is_tagged(built):
+    import subprocess
+
+    info = subprocess.run(
+        ["pdfinfo", str(built / "bericht" / "sachbericht.pdf")], capture_output=True, text=True, check=False
+    ).stdout
+    assert "Tagged:          yes" in info
