@@ -17,6 +17,7 @@ from replicate.cli import (
     caserecord_cmds,
     i18n_cmds,
     kit_cmds,
+    report_cmds,
     rules_cmds,
     screen_cmds,
     settings_cmds,
@@ -24,7 +25,16 @@ from replicate.cli import (
 )
 from replicate.errors import ReplicateError
 
-_MODULES = [settings_cmds, kit_cmds, update_cmds, screen_cmds, rules_cmds, i18n_cmds, caserecord_cmds]
+_MODULES = [
+    settings_cmds,
+    kit_cmds,
+    update_cmds,
+    screen_cmds,
+    rules_cmds,
+    i18n_cmds,
+    caserecord_cmds,
+    report_cmds,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

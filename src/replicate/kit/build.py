@@ -9,6 +9,7 @@ from pathlib import Path
 
 from replicate.errors import KitError, ReplicateError
 from replicate.forms import write_forms
+from replicate.funders.document import write_calendar
 from replicate.kit.destination import check_destination, destination_lock, move_into_place, staging_dir
 from replicate.kit.documents import build_documents
 from replicate.kit.generated import write_rules
@@ -65,6 +66,7 @@ def render_sources(settings: Settings, kit_dir: Path) -> dict[str, str]:
     }
     origins.update((p.relative_to(kit_dir).as_posix(), "Regeldaten") for p in write_rules(settings, kit_dir))
     origins.update((p.relative_to(kit_dir).as_posix(), "Formulare") for p in write_forms(settings, kit_dir))
+    origins[write_calendar(settings, kit_dir).relative_to(kit_dir).as_posix()] = "Förderprogramme"
     return origins
 
 

@@ -246,6 +246,19 @@ class Funder(_Section):
     """Wie oft der Fördergeber einen Bericht erwartet: monatlich, vierteljährlich, halbjährlich oder jährlich."""
     indicators: list[IndicatorTarget] = Field(min_length=1)
     """Kennzahlen, die der Fördergeber verlangt, jeweils mit optionalem Zielwert."""
+    programme_key: str | None = Field(default=None, examples=["sn-fachkraefterichtlinie"])
+    """Förderprogramm aus dem Katalog von replicate, optional: sn-fachkraefterichtlinie oder sn-frl-integrative-massnahmen; bestimmt Berichtsarten und Fristen. Ohne Angabe gelten Berichtsrhythmus und Zielwerte dieser Datei."""
+    min_count: int = Field(default=5, ge=3, examples=[5])
+    """Mindestfallzahl im Bericht: kleinere Zahlen werden mit „.“ gesperrt (Standard 5, mindestens 3)."""
+
+    @field_validator("programme_key")
+    @classmethod
+    def _known_programme(cls, value: str | None) -> str | None:
+        from replicate.funders import PROGRAMMES
+
+        if value is not None and value not in PROGRAMMES:
+            raise ValueError(f"unbekanntes Förderprogramm „{value}“. Bekannt sind: {', '.join(PROGRAMMES)}")
+        return value
 
     @field_validator("indicators")
     @classmethod
