@@ -14,6 +14,7 @@ from replicate.kit.documents import build_documents
 from replicate.kit.generated import write_rules
 from replicate.kit.index import write_index
 from replicate.kit.template import template_path
+from replicate.launch.write import write_launch
 from replicate.settings import Settings
 
 Progress = Callable[[str, int, int], None]
@@ -72,6 +73,7 @@ def new_kit(
         render_template(settings, kit_dir)
         write_rules(settings, kit_dir)
         write_forms(settings, kit_dir)
+        write_launch(settings, kit_dir)
         documents = build_documents(settings, kit_dir, progress)
         write_index(settings, kit_dir, documents)
         files = sorted(p.relative_to(kit_dir) for p in kit_dir.rglob("*") if p.is_file())
