@@ -13,7 +13,7 @@ import hashlib
 import icalendar
 
 from replicate.launch.dates import german
-from replicate.launch.schedule import Schedule
+from replicate.launch.schedule import Schedule, relation
 
 PRODID = "-//replicate//Startplan Perspektive Bleiberecht//DE"
 
@@ -39,7 +39,7 @@ def calendar_bytes(schedule: Schedule, project: str, titles: dict[str, str]) -> 
         lines = [
             f"Phase: {item.phase.title}",
             f"Verantwortlich: {item.step.role}",
-            f"Termin: {german(item.date)} ({item.anchor.source}; {item.step.offset_basis})",
+            f"Termin: {german(item.date)} ({relation(item.step.offset_days, item.anchor.label)}; {item.step.offset_basis})",
             f"Grundlage: {item.step.basis}",
         ]
         documents = [titles[d] for d in (*item.step.produces, *item.step.uses) if d in titles]

@@ -14,14 +14,29 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+def period_end(start: dt.date, months: int) -> dt.date:
+    """Last day of a period of ``months`` that includes ``start`` as its first day.
+
+    § 188 Abs. 2 BGB: it ends with the day before the day of the later month that has the number of the
+    first day; § 188 Abs. 3 BGB: when that month has no such day, with its last day (31.01. + one month →
+    28.02.).
+    """
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    if start.day > last:
+        return dt.date(year, month + 1, last)
+    return dt.date(year, month + 1, start.day) - dt.timedelta(days=1)
+
+
 CADENCE_MONTHS = {"monatlich": 1, "vierteljährlich": 3, "halbjährlich": 6, "jährlich": 12}
 
 
 def report_periods(start: dt.date, end: dt.date, cadence: str) -> list[tuple[dt.date, dt.date]]:
     """Reporting periods of ``cadence`` from the first day of the funding period; the last one ends with it.
 
-    A period runs from its first day up to the day before the same date ``n`` months later (§ 188 Abs. 2
-    BGB counts a period that starts with a day this way), so 01.03.2024 + six months ends on 31.08.2024.
+    Periods are counted from the first day of the funding period (§ 187 Abs. 2, § 188 Abs. 2 and 3 BGB), so
+    01.03.2024 + six months ends on 31.08.2024.
     """
     months = CADENCE_MONTHS[cadence]
     periods: list[tuple[dt.date, dt.date]] = []
@@ -29,7 +44,7 @@ def report_periods(start: dt.date, end: dt.date, cadence: str) -> list[tuple[dt.
     first = start
     while first <= end:
         number += 1
-        last = min(add_months(start, months * number) - dt.timedelta(days=1), end)
+        last = min(period_end(start, months * number), end)
         periods.append((first, last))
         first = last + dt.timedelta(days=1)
     return periods

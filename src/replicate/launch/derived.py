@@ -34,6 +34,9 @@ def derived_data(settings: Settings) -> dict[str, Any]:
         if months > programme.interim_proof_if_longer_than_months:
             interim = add_months(period.start, months // 2).isoformat()
     return {
+        "advice_start": schedule.anchors["planned_start"].date.isoformat()
+        if schedule.anchors["planned_start"].date
+        else period.start.isoformat(),
         "funding_ends_soon_from": add_months(period.end, -3).isoformat(),
         "report_periods": [{"start": a.isoformat(), "end": b.isoformat()} for a, b in periods],
         "proof_of_use_due": proof_due.isoformat() if proof_due else None,

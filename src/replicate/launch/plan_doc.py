@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from replicate.forms.mdtext import escape
 from replicate.launch.dates import german
-from replicate.launch.schedule import Schedule, Scheduled, offset_words
+from replicate.launch.schedule import AnchorDate, Schedule, Scheduled, relation
 
 MAX_COLUMNS = 10
 MARK, EMPTY = "■", "·"
@@ -31,14 +31,14 @@ def plan_markdown(
         "",
         "## Feste Daten",
         "",
-        "| Festes Datum | Termin | Herkunft |",
+        "| Festes Datum | Termin | Quelle |",
         "|---|---|---|",
     ]
     for anchor in _used_anchors(schedule):
         if anchor.date:
-            lines.append(f"| {escape(anchor.source.split(' (')[0])} | {german(anchor.date)} | {escape(anchor.source)} |")
+            lines.append(f"| {escape(anchor.label)} | {german(anchor.date)} | {escape(anchor.source)} |")
         else:
-            lines.append(f"| {escape(anchor.missing[:1].upper() + anchor.missing[1:])} | fehlt | noch nicht festgelegt |")
+            lines.append(f"| {escape(anchor.label)} | fehlt | Es fehlt {escape(anchor.missing)}. |")
     lines += ["", *_conflicts_section(schedule), "## Zeitplan im Überblick", "", *_gantt(schedule), ""]
     lines += ["## Checkliste", ""]
     current = ""
@@ -51,15 +51,10 @@ def plan_markdown(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _used_anchors(schedule: Schedule) -> list:  # type: ignore[type-arg]
-    seen: dict[int, object] = {}
-    result = []
-    for item in schedule.steps:
-        anchor = item.anchor
-        if id(anchor) not in seen:
-            seen[id(anchor)] = anchor
-            result.append(anchor)
-    return result
+def _used_anchors(schedule: Schedule) -> list[AnchorDate]:
+    """The fixed dates the plan's steps count from, in the order of the playbook's anchors."""
+    used = {item.step.anchor for item in schedule.steps}
+    return [anchor for key, anchor in schedule.anchors.items() if key in used]
 
 
 def _conflicts_section(schedule: Schedule) -> list[str]:
@@ -135,12 +130,11 @@ def _check_item(item: Scheduled, titles: dict[str, str], link_suffix: str | None
     lines = [f"- {box} **{when}**: {escape(item.title)}"]
     details = [f"Verantwortlich: {escape(item.step.role)}"]
     if item.date:
-        relation = offset_words(item.step.offset_days)
         details.append(
-            f"Termin: {relation} bezogen auf {escape(item.anchor.source.split(' (')[0])}; {escape(item.step.offset_basis)}"
+            f"Termin: {escape(relation(item.step.offset_days, item.anchor.label))} ({escape(item.step.offset_basis)})"
         )
     else:
-        details.append(f"Für den Termin fehlt {escape(item.anchor.missing)}")
+        details.append(f"Termin offen: Es fehlt {escape(item.anchor.missing)}.")
     details.append(f"Grundlage: {escape(item.step.basis)}")
     produced = _links(item.step.produces, titles, link_suffix)
     used = _links(item.step.uses, titles, link_suffix)

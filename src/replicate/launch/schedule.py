@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class AnchorDate:
-    """A fixed date, where it comes from, or what is missing."""
+    """A fixed date: what it is, where it comes from, or what is missing."""
 
+    label: str
     date: dt.date | None
     source: str
     missing: str = ""
@@ -77,33 +78,44 @@ def anchors_for(settings: Settings) -> dict[str, AnchorDate]:
     period = settings.funder.period
     result: dict[str, AnchorDate] = {}
     if launch.planned_start:
-        result["planned_start"] = AnchorDate(launch.planned_start, "geplanter Beginn der Beratung")
+        result["planned_start"] = AnchorDate("Beginn der Beratung", launch.planned_start, "Einstellungen")
+    elif settings.advice_service.started:
+        result["planned_start"] = AnchorDate(
+            "Beginn der Beratung", settings.advice_service.started, "Einstellungen (Beratung besteht seit diesem Tag)"
+        )
     else:
-        result["planned_start"] = AnchorDate(period.start, "Beginn des Förderzeitraums")
+        result["planned_start"] = AnchorDate(
+            "Beginn der Beratung", period.start, "Beginn des Förderzeitraums (kein eigener Termin angegeben)"
+        )
     result["committee_meeting"] = AnchorDate(
+        "Sitzung des vorberatenden Ausschusses",
         launch.committee_meeting,
-        f"Sitzung im {body.committee}",
+        "Einstellungen",
         missing=f"der Sitzungstermin des vorberatenden Ausschusses ({body.committee})",
         key="launch.committee_meeting",
     )
     result["council_meeting"] = AnchorDate(
-        launch.council_meeting,
         f"Sitzung des {body.council}s",
+        launch.council_meeting,
+        "Einstellungen",
         missing=f"der Sitzungstermin des {body.council}s",
         key="launch.council_meeting",
     )
     result["funding_deadline"] = _funding_deadline(settings)
     result["budget_year"] = AnchorDate(
+        "Beginn des Haushaltsjahres",
         dt.date(launch.budget_year, 1, 1) if launch.budget_year else None,
-        f"Beginn des Haushaltsjahres {launch.budget_year}" if launch.budget_year else "",
+        "Einstellungen",
         missing="das Haushaltsjahr, in dem die Kommune ihren Anteil veranschlagt",
         key="launch.budget_year",
     )
-    result["funding_end"] = AnchorDate(period.end, "Ende des Förderzeitraums")
+    result["funding_end"] = AnchorDate("Ende des Förderzeitraums", period.end, "Einstellungen (Fördergeber)")
     programme = programmes().get(settings.financing.programme_kind or "")
     if programme and programme.proof_of_use_months:
         due = add_months(period.end, programme.proof_of_use_months)
-        result["proof_of_use_due"] = AnchorDate(due, programme.proof_source)
+        result["proof_of_use_due"] = AnchorDate(
+            "Frist für den Verwendungsnachweis", due, f"{programme.proof_of_use_months} Monate nach dem Ende des Förderzeitraums: {programme.proof_source}"
+        )
     else:
         missing = (
             "die Frist für den Verwendungsnachweis aus dem Zuwendungsbescheid"
@@ -111,7 +123,9 @@ def anchors_for(settings: Settings) -> dict[str, AnchorDate]:
             else "das Förderprogramm (davon hängt die Frist für den Verwendungsnachweis ab)"
         )
         key = "launch" if programme else "financing.programme_kind"
-        result["proof_of_use_due"] = AnchorDate(None, "", missing=missing, key=key)
+        result["proof_of_use_due"] = AnchorDate(
+            "Frist für den Verwendungsnachweis", None, "", missing=missing, key=key
+        )
     return result
 
 
@@ -119,14 +133,14 @@ def _funding_deadline(settings: Settings) -> AnchorDate:
     launch = settings.launch
     if launch.funding_deadline:
         source = launch.funding_deadline_source or "Antragsfrist laut Einstellungen"
-        return AnchorDate(launch.funding_deadline, source)
+        return AnchorDate("Antragsfrist", launch.funding_deadline, source)
     kind = settings.financing.programme_kind
     known = known_deadlines(kind, settings.municipality.short_name)
     ref = settings.kit.reference_date
     upcoming = [d for d in known if d.date >= ref]
     if upcoming:
         first = upcoming[0]
-        return AnchorDate(first.date, f"{first.what} ({first.source})")
+        return AnchorDate("Antragsfrist", first.date, f"{first.what} ({first.source})")
     if known:
         last = known[-1]
         missing = (
@@ -135,7 +149,7 @@ def _funding_deadline(settings: Settings) -> AnchorDate:
         )
     else:
         missing = "die Antragsfrist des Fördergebers (aus dem Aufruf oder von der Bewilligungsstelle)"
-    return AnchorDate(None, "", missing=missing, key="launch.funding_deadline")
+    return AnchorDate("Antragsfrist", None, "", missing=missing, key="launch.funding_deadline")
 
 
 def done_phase_ids(settings: Settings, playbook: Playbook) -> set[str]:
@@ -184,8 +198,8 @@ def _find_conflicts(schedule: Schedule) -> None:
                 Conflict(
                     item.step.id,
                     f"Der Termin {german(item.date)} liegt vor dem Stand dieses Plans ({german(ref)}).",
-                    f"„{item.title}“ war am {german(item.date)} fällig ({_offset_words(item.step.offset_days)}, "
-                    f"bezogen auf: {item.anchor.source.split(' (')[0]}) und liegt vor dem Stichtag {german(ref)}. "
+                    f"„{item.title}“ war am {german(item.date)} fällig "
+                    f"({relation(item.step.offset_days, item.anchor.label)}) und liegt vor dem Stichtag {german(ref)}. "
                     f"→ Verschieben Sie das feste Datum in den Einstellungen oder tragen Sie die Phase "
                     f"„{item.phase.title}“ unter launch.done als erledigt ein.",
                 )
@@ -206,16 +220,15 @@ def _find_conflicts(schedule: Schedule) -> None:
             )
 
 
-def _offset_words(days: int) -> str:
+def relation(days: int, label: str) -> str:
+    """„6 Wochen vor: Sitzung des Kreistags“, „am Tag: Beginn der Beratung“, „365 Tage nach: …“."""
     if days == 0:
-        return "am selben Tag"
+        return f"am Tag: {label}"
     weeks, rest = divmod(abs(days), 7)
-    amount = f"{weeks} Wochen" if rest == 0 and weeks > 1 else f"{abs(days)} Tage"
-    if weeks == 1 and rest == 0:
+    if rest == 0 and weeks == 1:
         amount = "eine Woche"
-    return f"{amount} {'davor' if days < 0 else 'danach'}"
-
-
-def offset_words(days: int) -> str:
-    """„6 Wochen davor“, „am selben Tag“, „365 Tage danach“."""
-    return _offset_words(days)
+    elif rest == 0:
+        amount = f"{weeks} Wochen"
+    else:
+        amount = f"{abs(days)} Tage"
+    return f"{amount} {'vor' if days < 0 else 'nach'}: {label}"

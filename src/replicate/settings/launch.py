@@ -122,18 +122,24 @@ def financing_problems(settings: Settings) -> list[str]:
     declared = settings.financing.funding_rate_percent
     if declared is not None and plan.rate is not None and abs(declared - plan.rate) > 0.1:
         problems.append(
-            f"financing.funding_rate_percent: angegeben sind {declared:.1f} %, Zuwendung und Gesamtkosten "
-            f"ergeben {plan.rate:.1f} %. → Korrigieren Sie den Fördersatz oder die Beträge."
+            f"financing.funding_rate_percent: angegeben sind {_pct(declared)}, Zuwendung und Gesamtkosten "
+            f"ergeben {_pct(plan.rate)}. → Korrigieren Sie den Fördersatz oder die Beträge."
         )
     maximum = plan.programme.max_rate_percent if plan.programme else None
+    programme_name = plan.programme.short if plan.programme else ""
+    programme_source = plan.programme.rate_source if plan.programme else ""
     if maximum is not None and plan.rate is not None and plan.rate > maximum + 0.05:
         problems.append(
-            f"financing.grant_eur: der Fördersatz {plan.rate:.1f} % liegt über dem Höchstsatz von "
-            f"{maximum:g} % für {plan.programme.name if plan.programme else ''} ({plan.programme.rate_source if plan.programme else ''}). "
+            f"financing.grant_eur: der Fördersatz {_pct(plan.rate)} liegt über dem Höchstsatz von "
+            f"{maximum:g} % für {programme_name} ({programme_source}). "
             "→ Senken Sie die Zuwendung und erhöhen Sie Eigenmittel oder Kofinanzierung."
         )
     return problems
 
 
+def _pct(value: float) -> str:
+    return f"{value:.1f} %".replace(".", ",")
+
+
 def _eur(value: float) -> str:
-    return f"{value:,.2f} €".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " €"
