@@ -150,7 +150,7 @@ def _check_item(item: Scheduled, titles: dict[str, str], link_suffix: str | None
 def _links(documents: tuple[str, ...], titles: dict[str, str], suffix: str | None) -> str:
     parts = []
     for doc in documents:
-        title = escape(titles.get(doc, doc))
+        title = escape(titles[doc])
         if suffix is None:
             parts.append(title)
             continue

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 def write_launch(settings: Settings, kit_dir: Path) -> list[Path]:
     """Write ``start/startplan.md`` and ``start/startplan.ics``; call after every other document exists."""
+    from replicate.errors import KitError
     from replicate.kit.documents import document_title
 
     schedule = schedule_for(settings)
@@ -22,7 +23,11 @@ def write_launch(settings: Settings, kit_dir: Path) -> list[Path]:
     for item in schedule.steps:
         for doc in (*item.step.produces, *item.step.uses):
             path = kit_dir / doc
-            if path.is_file():
+            if doc == "start/startplan.md":
+                titles[doc] = f"Startplan „{settings.advice_service.project_name}“"
+            elif not path.is_file():
+                raise KitError(f"Der Startplan nennt das Dokument {doc}, das im Kit fehlt.")
+            else:
                 titles[doc] = document_title(path.read_text(encoding="utf-8"), path.stem)
     formats = settings.kit.formats
     suffix = "html" if "html" in formats else formats[0]
