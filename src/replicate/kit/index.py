@@ -15,6 +15,7 @@ from replicate.settings import LANGUAGE_NAMES, Settings
 SECTIONS = {
     ".": "Überblick",
     "projekt": "Projekt",
+    "start": "Start: Beschluss, Finanzierung, Startplan",
     "vereinbarung": "Kooperationsvereinbarung",
     "datenschutz": "Datenschutz",
     "regeln": "Regeln und Prüfschema",

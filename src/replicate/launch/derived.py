@@ -49,8 +49,8 @@ def derived_data(settings: Settings) -> dict[str, Any]:
             "Head_article": bodies.head_article[:1].upper() + bodies.head_article[1:],
         },
         "steps": dates,
-        "funding_deadline_source": schedule.anchors["funding_deadline"].source,
-        "funding_deadline_missing": schedule.anchors["funding_deadline"].missing,
+        "deadline_source": schedule.anchors["funding_deadline"].source,
+        "deadline_missing": schedule.anchors["funding_deadline"].missing,
         "programme": programme.model_dump(mode="json") if programme else None,
         "finance": {
             "years": list(plan.years),

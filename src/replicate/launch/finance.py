@@ -36,8 +36,8 @@ class FinancePlan:
     staff: list[Line] = field(default_factory=list)
     material: list[Line] = field(default_factory=list)
     grant: float | None = None
-    own: float = 0.0
-    municipal: float = 0.0
+    own: float | None = None
+    municipal: float | None = None
     programme: Programme | None = None
 
     @property
@@ -54,7 +54,7 @@ class FinancePlan:
 
     @property
     def income(self) -> float:
-        return round((self.grant or 0) + self.own + self.municipal, 2)
+        return round((self.grant or 0) + (self.own or 0) + (self.municipal or 0), 2)
 
     @property
     def rate(self) -> float | None:

@@ -81,10 +81,10 @@ class Financing(_Section):
     """Sachkosten je Jahr (z. B. Sprachmittlung, Miete, Fahrtkosten, Öffentlichkeitsarbeit)."""
     grant_eur: float | None = Field(default=None, ge=0, examples=[144000])
     """Beantragte oder bewilligte Zuwendung für den ganzen Förderzeitraum in Euro, optional."""
-    own_share_eur: float = Field(default=0, ge=0, examples=[16000])
-    """Eigenmittel des Trägers der Beratungsstelle für den ganzen Förderzeitraum in Euro."""
-    municipal_share_eur: float = Field(default=0, ge=0, examples=[0])
-    """Kofinanzierung der Kommune aus ihrem Haushalt für den ganzen Förderzeitraum in Euro."""
+    own_share_eur: float | None = Field(default=None, ge=0, examples=[16000])
+    """Eigenmittel des Trägers der Beratungsstelle für den ganzen Förderzeitraum in Euro, optional (0 = keine)."""
+    municipal_share_eur: float | None = Field(default=None, ge=0, examples=[0])
+    """Kofinanzierung der Kommune aus ihrem Haushalt für den ganzen Förderzeitraum in Euro, optional (0 = keine)."""
     funding_rate_percent: float | None = Field(default=None, gt=0, le=100, examples=[90])
     """Fördersatz laut Antrag oder Bescheid in Prozent, optional; er muss zur Zuwendung und den Gesamtkosten passen."""
     budget_line: str | None = Field(default=None, examples=["Produkt 1.2.2.0 Integration, Sachkonto 43180000"])
@@ -115,7 +115,7 @@ def financing_problems(settings: Settings) -> list[str]:
     if abs(plan.income - plan.total) > 1:
         problems.append(
             f"financing: die Finanzierung ({_eur(plan.income)}: Zuwendung {_eur(plan.grant)} + Eigenmittel "
-            f"{_eur(plan.own)} + Kofinanzierung der Kommune {_eur(plan.municipal)}) deckt nicht die "
+            f"{_eur(plan.own or 0)} + Kofinanzierung der Kommune {_eur(plan.municipal or 0)}) deckt nicht die "
             f"Gesamtkosten ({_eur(plan.total)}) im Förderzeitraum. → Passen Sie grant_eur, own_share_eur "
             "oder municipal_share_eur an, so dass die Summe den Gesamtkosten entspricht."
         )
