@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -37,7 +38,7 @@ def test_half_year_reports_from_a_march_start() -> None:
         D(2026, 8, 31),
         D(2026, 12, 31),  # the last period ends with the funding period
     ]
-    assert all(b + dt.timedelta(days=1) == c for (_, b), (c, _) in zip(periods, periods[1:], strict=False))
+    assert all(b + dt.timedelta(days=1) == c for (_, b), (c, _) in itertools.pairwise(periods))
 
 
 def test_quarterly_and_yearly_reports() -> None:

@@ -23,7 +23,8 @@ def test_shipped_playbook_resolves() -> None:
     ids = {step.id for step in steps}
     assert len(ids) == len(steps)
     documents = {
-        p.relative_to(KIT_TEMPLATE).as_posix().removesuffix(".jinja") for p in KIT_TEMPLATE.rglob("*.md.jinja")
+        p.relative_to(KIT_TEMPLATE).as_posix().removesuffix(".jinja")
+        for p in KIT_TEMPLATE.rglob("*.md.jinja")
     }
     for step in steps:
         assert set(step.depends_on) <= ids, step.id

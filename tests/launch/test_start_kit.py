@@ -135,7 +135,8 @@ def test_calendar_and_plan_are_byte_identical_and_uids_stable(build: Build) -> N
     later = _settings(ROOT / "examples" / "landkreis-mittelsachsen.yaml", "2026-12-20")
     third = build(later)
     uids = lambda kit: {  # noqa: E731
-        str(e["UID"]) for e in icalendar.Calendar.from_ical((kit / "start" / "startplan.ics").read_bytes()).walk("VEVENT")
+        str(e["UID"])
+        for e in icalendar.Calendar.from_ical((kit / "start" / "startplan.ics").read_bytes()).walk("VEVENT")
     }
     assert uids(first) == uids(third), "a later build must update the same events, not add new ones"
 
@@ -144,13 +145,18 @@ def test_plan_prints_conflicts_and_missing_dates(kits: dict) -> None:
     _, kit = kits["landkreis-mittelsachsen.yaml"]
     plan = _squash((kit / "start" / "startplan.md").read_text(encoding="utf-8"))
     # 01.01.2027 - 120 days = 03.09.2026, before the reference date 25.11.2026
-    assert "Kofinanzierung der Kommune zum Haushaltsentwurf anmelden**: Der Termin 03.09.2026 liegt vor dem Stand" in plan
+    assert (
+        "Kofinanzierung der Kommune zum Haushaltsentwurf anmelden**: Der Termin 03.09.2026 liegt vor dem Stand"
+        in plan
+    )
     # no known FRL IM deadline after 25.11.2026: the step stays undated and names the last known one
     assert "**ohne Termin**: Förderantrag einreichen" in plan
     assert "31.07.2025" in plan and "ist verstrichen" in plan
     assert "| Sitzung des Kreistags | 03.02.2027 |" in plan
     assert "- [x]" in plan and "### Bedarfsanalyse (erledigt)" in plan
-    assert "| Phase | 2. Hj. 2026 |" in plan  # the Gantt table, half-years for a span of more than ten quarters
+    assert (
+        "| Phase | 2. Hj. 2026 |" in plan
+    )  # the Gantt table, half-years for a span of more than ten quarters
 
 
 def test_decision_template_names_the_council_of_each_kind(build: Build, tmp_path: Path) -> None:
@@ -162,7 +168,9 @@ def test_decision_template_names_the_council_of_each_kind(build: Build, tmp_path
     for kind, (council, head) in cases.items():
         folder = tmp_path / kind.replace(" ", "-")
         folder.mkdir()
-        settings = _settings(write_settings(folder, "landkreis-mittelsachsen.yaml", {"municipality.kind": kind}, "2026-11-25"))
+        settings = _settings(
+            write_settings(folder, "landkreis-mittelsachsen.yaml", {"municipality.kind": kind}, "2026-11-25")
+        )
         text = _squash((build(settings) / "start" / "beschlussvorlage.md").read_text(encoding="utf-8"))
         assert f"Der {council} beschließt" in text, kind
         assert f"{head} wird beauftragt" in text, kind
@@ -180,14 +188,20 @@ def test_financing_reaches_decision_plan_application_and_agreement(kits: dict) -
     assert "Der Fördersatz dieses Plans beträgt 63,6 % und hält den Höchstsatz ein" in plan
     assert "spätestens am 31.03.2029" in plan  # FRL IM: three months after 31.12.2028
     decision = read("start/beschlussvorlage.md")
-    assert "Kofinanzierung stellt die Kommune (Landkreis Mittelsachsen) im Förderzeitraum insgesamt 71.600,00 €" in decision
+    assert (
+        "Kofinanzierung stellt die Kommune (Landkreis Mittelsachsen) im Förderzeitraum insgesamt 71.600,00 €"
+        in decision
+    )
     application = read("start/foerderantrag.md")
     assert "145.000,00 € (63,6 % der Gesamtausgaben von 228.000,00 €)" in application
     assert "bis 31.01. des Folgejahres" in application  # FRL IM Teil 1 V Nr. 2
     agreement = read("vereinbarung/kooperationsvereinbarung.md")
     assert "Kofinanzierung von 71.600 €" in agreement
     assert "und keine Zahlungspflichten zwischen den Partnern" not in agreement
-    assert "31.03.2027, 30.06.2027, 30.09.2027, 31.12.2027, 31.03.2028, 30.06.2028, 30.09.2028, 31.12.2028" in agreement
+    assert (
+        "31.03.2027, 30.06.2027, 30.09.2027, 31.12.2027, 31.03.2028, 30.06.2028, 30.09.2028, 31.12.2028"
+        in agreement
+    )
 
 
 def test_agreement_without_cofinancing_keeps_no_payment_clause(kits: dict) -> None:
@@ -199,7 +213,9 @@ def test_agreement_without_cofinancing_keeps_no_payment_clause(kits: dict) -> No
     assert "Der Verwendungsnachweis ist bis zum 31.03.2027 einzureichen" in agreement
     plan = _squash((kit / "start" / "finanzierungsplan.md").read_text(encoding="utf-8"))
     assert "noch nicht möglich, weil die Zuwendung nicht beziffert ist" in plan  # unknown, not zero
-    assert "Zwischennachweis ist nach der Hälfte der Laufzeit fällig, also zum 01.08.2025" in plan  # 34 > 14 months
+    assert (
+        "Zwischennachweis ist nach der Hälfte der Laufzeit fällig, also zum 01.08.2025" in plan
+    )  # 34 > 14 months
 
 
 def test_template_has_no_month_arithmetic() -> None:

@@ -29,7 +29,11 @@ def bodies_for(kind: str) -> Bodies:
     """The bodies of a municipality of ``kind`` (the settings' ``municipality.kind``)."""
     if kind == "Landkreis":
         return Bodies(
-            "Kreistag", "Kreistag", "zuständigen Ausschuss des Kreistags", "Landrätin oder Landrat", "die Landrätin oder der Landrat"
+            "Kreistag",
+            "Kreistag",
+            "zuständigen Ausschuss des Kreistags",
+            "Landrätin oder Landrat",
+            "die Landrätin oder der Landrat",
         )
     if kind == "Gemeinde":
         return Bodies(

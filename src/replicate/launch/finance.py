@@ -70,9 +70,7 @@ class FinancePlan:
 
 def _months_per_year(start: dt.date, end: dt.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
     years = tuple(range(start.year, end.year + 1))
-    months = tuple(
-        months_between(max(start, dt.date(y, 1, 1)), min(end, dt.date(y, 12, 31))) for y in years
-    )
+    months = tuple(months_between(max(start, dt.date(y, 1, 1)), min(end, dt.date(y, 12, 31))) for y in years)
     return years, months
 
 
@@ -96,9 +94,7 @@ def plan_for(settings: Settings) -> FinancePlan:
     )
     for position in fin.staff:
         per_year, total = _spread(position.annual_cost_eur, months)
-        detail = (
-            f"{position.pay_grade}, {f'{position.fte:g}'.replace('.', ',')} VZÄ"
-        )
+        detail = f"{position.pay_grade}, {f'{position.fte:g}'.replace('.', ',')} VZÄ"
         plan.staff.append(Line(position.role, detail, per_year, total))
     for item in fin.material_costs:
         per_year, total = _spread(item.annual_eur, months)

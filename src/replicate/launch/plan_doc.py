@@ -17,9 +17,7 @@ MAX_COLUMNS = 10
 MARK, EMPTY = "■", "·"
 
 
-def plan_markdown(
-    schedule: Schedule, project: str, titles: dict[str, str], link_suffix: str | None
-) -> str:
+def plan_markdown(schedule: Schedule, project: str, titles: dict[str, str], link_suffix: str | None) -> str:
     """The plan; ``titles`` maps kit documents to their titles, ``link_suffix`` the format to link to."""
     ref = schedule.reference
     lines = [
@@ -68,7 +66,9 @@ def _conflicts_section(schedule: Schedule) -> list[str]:
     if undated:
         missing = sorted({item.anchor.missing for item in undated})
         lines.append(
-            f"- {len(undated)} Schritte haben noch keinen Termin. Es fehlt: " + "; ".join(escape(m) for m in missing) + "."
+            f"- {len(undated)} Schritte haben noch keinen Termin. Es fehlt: "
+            + "; ".join(escape(m) for m in missing)
+            + "."
         )
     return [*lines, ""]
 
@@ -97,7 +97,9 @@ def _label(start: dt.date, months: int) -> str:
 def _gantt(schedule: Schedule) -> list[str]:
     dated = [s for s in schedule.steps if s.date is not None]
     if not dated:
-        return ["Noch kein Schritt hat einen Termin; die Übersicht folgt, sobald feste Daten eingetragen sind."]
+        return [
+            "Noch kein Schritt hat einen Termin; die Übersicht folgt, sobald feste Daten eingetragen sind."
+        ]
     first = min(s.date for s in dated if s.date)
     last = max(s.date for s in dated if s.date)
     months, columns = _columns(first, last)

@@ -139,7 +139,9 @@ def reference_problems(playbook: Playbook, template_kit: Path | None) -> list[Pr
     cycle = find_cycle({step.id: step.depends_on for step in playbook.steps()})
     if cycle:
         problems.append(
-            Problem(f"Abhängigkeiten im Kreis: {' → '.join(cycle)}", hint="Eine der Abhängigkeiten entfernen.")
+            Problem(
+                f"Abhängigkeiten im Kreis: {' → '.join(cycle)}", hint="Eine der Abhängigkeiten entfernen."
+            )
         )
     return problems
 

@@ -81,7 +81,9 @@ def anchors_for(settings: Settings) -> dict[str, AnchorDate]:
         result["planned_start"] = AnchorDate("Beginn der Beratung", launch.planned_start, "Einstellungen")
     elif settings.advice_service.started:
         result["planned_start"] = AnchorDate(
-            "Beginn der Beratung", settings.advice_service.started, "Einstellungen (Beratung besteht seit diesem Tag)"
+            "Beginn der Beratung",
+            settings.advice_service.started,
+            "Einstellungen (Beratung besteht seit diesem Tag)",
         )
     else:
         result["planned_start"] = AnchorDate(
@@ -114,7 +116,9 @@ def anchors_for(settings: Settings) -> dict[str, AnchorDate]:
     if programme and programme.proof_of_use_months:
         due = add_months(period.end, programme.proof_of_use_months)
         result["proof_of_use_due"] = AnchorDate(
-            "Frist für den Verwendungsnachweis", due, f"{programme.proof_of_use_months} Monate nach dem Ende des Förderzeitraums: {programme.proof_source}"
+            "Frist für den Verwendungsnachweis",
+            due,
+            f"{programme.proof_of_use_months} Monate nach dem Ende des Förderzeitraums: {programme.proof_source}",
         )
     else:
         missing = (

@@ -33,7 +33,9 @@ class Launch(_Section):
     """Sitzung des Stadtrats, Kreistags oder Gemeinderats, die über das Projekt beschließt (JJJJ-MM-TT), optional."""
     funding_deadline: dt.date | None = Field(default=None, examples=["2026-09-30"])
     """Frist für den Förderantrag beim Fördergeber (JJJJ-MM-TT), optional; ohne Angabe wird die letzte bekannte Frist aus den Playbook-Daten genannt."""
-    funding_deadline_source: str | None = Field(default=None, examples=["Aufruf der Fachkräfteallianz vom 01.07.2026"])
+    funding_deadline_source: str | None = Field(
+        default=None, examples=["Aufruf der Fachkräfteallianz vom 01.07.2026"]
+    )
     """Woher die Antragsfrist stammt (Aufruf, Schreiben, Internetseite mit Datum), optional."""
     budget_year: int | None = Field(default=None, ge=2020, le=2100, examples=[2027])
     """Haushaltsjahr, in dem die Kommune ihren Anteil erstmals im Haushalt veranschlagt, optional."""
@@ -72,7 +74,16 @@ class Financing(_Section):
     """Art der Förderung: fachkraefteallianz (Regionalbudget nach der Fachkräfterichtlinie), integrative_massnahmen (FRL Integrative Maßnahmen), kommunal (Zuwendung aus dem Haushalt der Kommune) oder sonstiges."""
     staff: list[StaffPosition] = Field(
         default=[],
-        examples=[[{"role": "Beratung zum Bleiberecht", "pay_grade": "TVöD SuE S 12", "fte": 1.0, "annual_cost_eur": 72000}]],
+        examples=[
+            [
+                {
+                    "role": "Beratung zum Bleiberecht",
+                    "pay_grade": "TVöD SuE S 12",
+                    "fte": 1.0,
+                    "annual_cost_eur": 72000,
+                }
+            ]
+        ],
     )
     """Stellenplan: je Stelle Aufgabe, Entgeltgruppe, Stellenumfang und Personalkosten je Jahr."""
     material_costs: list[CostItem] = Field(
@@ -87,7 +98,9 @@ class Financing(_Section):
     """Kofinanzierung der Kommune aus ihrem Haushalt für den ganzen Förderzeitraum in Euro, optional (0 = keine)."""
     funding_rate_percent: float | None = Field(default=None, gt=0, le=100, examples=[90])
     """Fördersatz laut Antrag oder Bescheid in Prozent, optional; er muss zur Zuwendung und den Gesamtkosten passen."""
-    budget_line: str | None = Field(default=None, examples=["Produkt 1.2.2.0 Integration, Sachkonto 43180000"])
+    budget_line: str | None = Field(
+        default=None, examples=["Produkt 1.2.2.0 Integration, Sachkonto 43180000"]
+    )
     """Haushaltsstelle (Produkt, Sachkonto) für den Anteil der Kommune, optional."""
 
 
