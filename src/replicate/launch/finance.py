@@ -68,6 +68,11 @@ class FinancePlan:
         return tuple(round(sum(line.per_year[i] for line in lines), 2) for i in range(len(self.years)))
 
 
+def euro(value: float) -> str:
+    """An amount in German notation with cents: 228.000,00 €."""
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " €"
+
+
 def _months_per_year(start: dt.date, end: dt.date) -> tuple[tuple[int, ...], tuple[int, ...]]:
     years = tuple(range(start.year, end.year + 1))
     months = tuple(months_between(max(start, dt.date(y, 1, 1)), min(end, dt.date(y, 12, 31))) for y in years)

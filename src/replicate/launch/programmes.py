@@ -37,6 +37,7 @@ class Programme(_Data):
     route_source: str
     purpose: str
     purpose_source: str
+    rationale: str
     eligible_costs: str
     costs_source: str
 

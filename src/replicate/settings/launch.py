@@ -155,4 +155,6 @@ def _pct(value: float) -> str:
 
 
 def _eur(value: float) -> str:
-    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " €"
+    from replicate.launch.finance import euro
+
+    return euro(value)
