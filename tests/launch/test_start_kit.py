@@ -230,4 +230,4 @@ def test_a_service_without_legal_qualification_is_told_the_rdg_routes(build: Bui
     text = _squash((build(settings) / "start" / "stellenprofil.md").read_text(encoding="utf-8"))
     assert "§ 8 Abs. 1 Nr. 5 RDG" in text and "§ 6 Abs. 2 RDG" in text
     assert "darf die Stelle keine Einzelfälle rechtlich bewerten" in text
-    assert "| Beratung zum Bleiberecht | AVR DD EG 9 | 1 Vollzeitäquivalente |" in text
+    assert "| Beratung zum Bleiberecht | AVR DD EG 9 | 1 Vollzeitäquivalent |" in text

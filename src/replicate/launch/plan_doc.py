@@ -14,7 +14,7 @@ from replicate.launch.dates import german
 from replicate.launch.schedule import AnchorDate, Schedule, Scheduled, relation
 
 MAX_COLUMNS = 10
-MARK, EMPTY = "■", "·"
+MARK, EMPTY = "X", "·"  # both in Latin-1, so every embedded font has them
 
 
 def plan_markdown(schedule: Schedule, project: str, titles: dict[str, str], link_suffix: str | None) -> str:
@@ -51,7 +51,7 @@ def plan_markdown(schedule: Schedule, project: str, titles: dict[str, str], link
 
 def _used_anchors(schedule: Schedule) -> list[AnchorDate]:
     """The fixed dates the plan's steps count from, in the order of the playbook's anchors."""
-    used = {item.step.anchor for item in schedule.steps}
+    used = {item.step.anchor for item in schedule.steps if not item.done or item.date}
     return [anchor for key, anchor in schedule.anchors.items() if key in used]
 
 
@@ -121,7 +121,10 @@ def _gantt(schedule: Schedule) -> list[str]:
             hit = any(i.date is not None and start <= i.date < end for i in items)
             cells.append(MARK if hit else EMPTY)
         undated = sum(1 for i in items if i.date is None)
-        label = escape(title) + (f" ({undated} ohne Termin)" if undated else "")
+        if items[0].done:
+            label = f"{escape(title)} (erledigt)"
+        else:
+            label = escape(title) + (f" ({undated} ohne Termin)" if undated else "")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return lines
 

@@ -93,7 +93,7 @@ def anchors_for(settings: Settings) -> dict[str, AnchorDate]:
         "Sitzung des vorberatenden Ausschusses",
         launch.committee_meeting,
         "Einstellungen",
-        missing=f"der Sitzungstermin des vorberatenden Ausschusses ({body.committee})",
+        missing=f"der Sitzungstermin des vorberatenden Ausschusses des {body.council}s",
         key="launch.committee_meeting",
     )
     result["council_meeting"] = AnchorDate(
