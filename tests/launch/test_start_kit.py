@@ -212,7 +212,7 @@ def test_agreement_without_cofinancing_keeps_no_payment_clause(kits: dict) -> No
     assert "31.08.2024, 28.02.2025, 31.08.2025, 28.02.2026, 31.08.2026, 31.12.2026" in agreement
     assert "Der Verwendungsnachweis ist bis zum 31.03.2027 einzureichen" in agreement
     plan = _squash((kit / "start" / "finanzierungsplan.md").read_text(encoding="utf-8"))
-    assert "noch nicht möglich, weil die Zuwendung nicht beziffert ist" in plan  # unknown, not zero
+    assert "noch nicht möglich, weil die Ausgaben nicht eingetragen sind" in plan  # unknown, not zero
     assert (
         "Zwischennachweis ist nach der Hälfte der Laufzeit fällig, also zum 01.08.2025" in plan
     )  # 34 > 14 months
@@ -231,3 +231,16 @@ def test_a_service_without_legal_qualification_is_told_the_rdg_routes(build: Bui
     assert "§ 8 Abs. 1 Nr. 5 RDG" in text and "§ 6 Abs. 2 RDG" in text
     assert "darf die Stelle keine Einzelfälle rechtlich bewerten" in text
     assert "| Beratung zum Bleiberecht | AVR DD EG 9 | 1 Vollzeitäquivalent |" in text
+
+
+def test_a_municipal_grant_is_named_in_the_decision(kits: dict) -> None:
+    _, kit = kits["leipzig.toml"]  # the city itself funds the project (programme_kind "kommunal")
+    decision = _squash((kit / "start" / "beschlussvorlage.md").read_text(encoding="utf-8"))
+    # the grant is the funder's amount (210.000 €) when the financing section does not repeat it
+    assert (
+        "Die Kommune (Stadt Leipzig) fördert das Projekt durch eine Zuwendung an den Träger von insgesamt 210.000,00 €"
+        in decision
+    )
+    assert "Vorbehalt der Haushaltssatzung" in decision
+    agreement = _squash((kit / "vereinbarung" / "kooperationsvereinbarung.md").read_text(encoding="utf-8"))
+    assert "richtet sich allein nach dem Zuwendungsbescheid" in agreement

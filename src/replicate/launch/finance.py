@@ -92,7 +92,7 @@ def plan_for(settings: Settings) -> FinancePlan:
     plan = FinancePlan(
         years=years,
         months=months,
-        grant=fin.grant_eur,
+        grant=fin.grant_eur if fin.grant_eur is not None else settings.funder.amount_eur,
         own=fin.own_share_eur,
         municipal=fin.municipal_share_eur,
         programme=programmes().get(fin.programme_kind) if fin.programme_kind else None,

@@ -123,7 +123,7 @@ def financing_problems(settings: Settings) -> list[str]:
 
     plan = plan_for(settings)
     problems: list[str] = []
-    if plan.grant is None:
+    if plan.grant is None or plan.total <= 0:  # nothing to check until grant and costs are both given
         return problems
     if abs(plan.income - plan.total) > 1:
         problems.append(
