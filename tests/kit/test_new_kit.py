@@ -22,6 +22,21 @@ DOCUMENTS = [
     "README",
     "projekt/projektsteckbrief",
     "projekt/lokalisierung-checkliste",
+    *[
+        f"start/{doc}"
+        for doc in (
+            "startplan",
+            "beschlussvorlage",
+            "finanzierungsplan",
+            "foerderantrag",
+            "stellenprofil",
+            "verstetigung-exitplan",
+            "handreichung-behoerde",
+            "evaluationskonzept",
+            "pressemitteilung",
+            "flyer-verweisende",
+        )
+    ],
     "vereinbarung/kooperationsvereinbarung",
     "vereinbarung/anlage-1-kontaktliste",
     "vereinbarung/anlage-2-verweisungsbogen",

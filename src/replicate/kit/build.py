@@ -17,6 +17,7 @@ from replicate.kit.index import write_index
 from replicate.kit.record import kit_state, source_texts
 from replicate.kit.state import write_state
 from replicate.kit.template import template_path
+from replicate.launch.write import write_launch
 from replicate.settings import Settings
 
 Progress = Callable[[str, int, int], None]
@@ -67,6 +68,7 @@ def render_sources(settings: Settings, kit_dir: Path) -> dict[str, str]:
     origins.update((p.relative_to(kit_dir).as_posix(), "Regeldaten") for p in write_rules(settings, kit_dir))
     origins.update((p.relative_to(kit_dir).as_posix(), "Formulare") for p in write_forms(settings, kit_dir))
     origins[write_calendar(settings, kit_dir).relative_to(kit_dir).as_posix()] = "Förderprogramme"
+    origins.update((p.relative_to(kit_dir).as_posix(), "Startplan") for p in write_launch(settings, kit_dir))
     return origins
 
 

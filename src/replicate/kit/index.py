@@ -16,6 +16,7 @@ from replicate.settings import Settings
 SECTIONS = {
     ".": "Überblick",
     "projekt": "Projekt",
+    "start": "Start: Beschluss, Finanzierung, Startplan",
     "vereinbarung": "Kooperationsvereinbarung",
     "datenschutz": "Datenschutz",
     "regeln": "Regeln und Prüfschema",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from replicate.rules.local import LocalAdjustments
+from replicate.settings.launch import Financing, Launch, launch_problems
 from replicate.settings.model import (
     AdviceService,
     Authority,
@@ -41,6 +43,17 @@ class Settings(BaseSettings):
     """Optionen des Kits (Stand der Rechtslage, Formate, Sprachen, Corporate Design)."""
     local_rules: LocalAdjustments = LocalAdjustments()
     """Örtliche Ergänzungen der Prüfregeln: Hinweise, Nachweise und dokumentierte Praxis je Bedingung; Parameter nur, wo das Gesetz Spielraum lässt (mit Begründung)."""
+    launch: Launch = Launch()
+    """Feste Daten des Startplans (Beratungsbeginn, Sitzungen, Antragsfrist, Haushaltsjahr); alle optional."""
+    financing: Financing = Financing()
+    """Finanzierungsplan: Stellen, Sachkosten, Zuwendung, Eigenmittel, Kofinanzierung der Kommune; alle optional."""
+
+    @model_validator(mode="after")
+    def _launch_and_financing_consistent(self) -> Settings:
+        problems = launch_problems(self)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
 
     @classmethod
     def settings_customise_sources(
@@ -67,6 +80,9 @@ class Settings(BaseSettings):
         from replicate.places.derive import notes as places_notes
 
         result.extend(places_notes(self))
+        from replicate.launch import launch_notes
+
+        result.extend(launch_notes(self))
         return result
 
     def template_data(self) -> dict[str, Any]:
@@ -79,4 +95,7 @@ class Settings(BaseSettings):
 
         data = self.model_dump(mode="json", exclude={"kit": {"logo", "reference_docx"}})
         data["advice_service"]["data_protection"] = derive_regime(self.advice_service)[0]
+        from replicate.launch import derived_data
+
+        data["derived"] = derived_data(self)  # computed values, not a question: not in the answers file
         return data

@@ -106,7 +106,7 @@ def _section(path: str, model: type[BaseModel], doc: str | None) -> list[str]:
         elif get_origin(annotation) is list and _is_model(get_args(annotation)[0]):
             item_model = get_args(annotation)[0]
             nested += ["", *_comment(info.description)]
-            for example in EXAMPLE_INDICATORS:
+            for example in info.examples[0] if info.examples else EXAMPLE_INDICATORS:
                 nested.append(f"[[{path}.{name}]]")
                 for key, value in example.items():
                     nested += _comment(item_model.model_fields[key].description)
