@@ -79,6 +79,10 @@ def _describe(error: Any, root: type[BaseModel]) -> tuple[str, str]:
         return f"„{given}“ liegt außerhalb des erlaubten Bereichs ({error['msg']})", ""
     if kind in {"too_short", "string_too_short"}:
         return "Angabe ist leer oder zu kurz", f"Beispiel: {example}" if example else ""
+    if kind in {"too_long", "string_too_long"}:
+        limit = error.get("ctx", {}).get("max_length", "")
+        what = "Zeichen" if kind == "string_too_long" else "Einträge"
+        return f"Angabe ist zu lang (höchstens {limit} {what})", "Kürzen Sie die Angabe."
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return message, ""

@@ -15,6 +15,7 @@ from replicate.settings.model import (
     KitOptions,
     Municipality,
 )
+from replicate.settings.profile import Profile
 
 
 class Settings(BaseSettings):
@@ -41,6 +42,8 @@ class Settings(BaseSettings):
     """Optionen des Kits (Stand der Rechtslage, Formate, Sprachen, Corporate Design)."""
     local_rules: LocalAdjustments = LocalAdjustments()
     """Örtliche Ergänzungen der Prüfregeln: Hinweise, Nachweise und dokumentierte Praxis je Bedingung; Parameter nur, wo das Gesetz Spielraum lässt (mit Begründung)."""
+    profile: Profile = Profile()
+    """Angaben für das Praxisprofil (eine Seite für Preisjurys und Kataloge): Ergebnisse mit Stichtag und Quelle, Kosten, Erfahrungen, Kurzbeschreibung."""
 
     @classmethod
     def settings_customise_sources(
