@@ -74,3 +74,16 @@ class KitError(ReplicateError):
 
 class RenderError(ReplicateError):
     """A document could not be converted to one of the output formats."""
+
+
+@dataclass
+class BatchError(ReplicateError):
+    """Entries of a batch list are invalid. Lists every problem of every entry, before anything is built."""
+
+    errors: list[InputError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
