@@ -11,6 +11,7 @@ from replicate.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
+XSS = "<img src=x onerror=alert(1)>"
 
 
 def make_list(folder: Path) -> Path:
@@ -22,6 +23,10 @@ def make_list(folder: Path) -> Path:
     shared = shared.replace(
         '[municipality]\nkind = "Landkreis"',
         '[municipality]\nname = "Landkreis Fürth"\nshort_name = "Landkreis Fürth"\nkind = "Landkreis"',
+    )
+    # a value with HTML in it: every page must show it as text
+    shared = shared.replace(
+        'project_name = "Perspektive Bleiberecht"', f'project_name = "Perspektive Bleiberecht {XSS}"'
     )
     (folder / "fuerth.toml").write_text(shared, encoding="utf-8")
     return folder

@@ -12,10 +12,19 @@ import sys
 from collections.abc import Sequence
 
 from replicate import __version__
-from replicate.cli import _german, batch_cmds, i18n_cmds, kit_cmds, rules_cmds, screen_cmds, settings_cmds
+from replicate.cli import (
+    _german,
+    batch_cmds,
+    catalogue_cmds,
+    i18n_cmds,
+    kit_cmds,
+    rules_cmds,
+    screen_cmds,
+    settings_cmds,
+)
 from replicate.errors import ReplicateError
 
-_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds, batch_cmds]
+_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds, batch_cmds, catalogue_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
