@@ -70,6 +70,14 @@ class Profile(_Section):
     """Quelle der Kostenangabe, optional; ohne Quelle steht „Angabe der Kommune“ (höchstens 80 Zeichen)."""
     lessons: list[str] = Field(default=[], max_length=3)
     """Erfahrungen für Nachahmer (höchstens drei, je höchstens 160 Zeichen)."""
+    repository_url: str | None = Field(
+        default=None,
+        pattern=r"^https://[^\s]+$",
+        examples=["https://gitlab.opencode.de/musterstadt/bleiberecht-kit"],
+    )
+    """Adresse (https) des Repositorys, in dem die Kommune ihr Kit veröffentlicht, optional; nötig für `replicate new --publiccode`."""
+    license: str | None = Field(default=None, pattern=r"^[A-Za-z0-9.+-]+$", examples=["CC-BY-4.0"])
+    """Lizenz, unter der die Kommune ihr Kit veröffentlicht (SPDX-Kennung, z. B. CC-BY-4.0), optional; nötig für `replicate new --publiccode`."""
 
     @field_validator("summary")
     @classmethod
