@@ -129,3 +129,13 @@ def test_folder_names() -> None:
     assert folder_name("Sächsische Schweiz-Osterzgebirge") == "saechsische-schweiz-osterzgebirge"
     assert folder_name("Weißenburg-Gunzenhausen") == "weissenburg-gunzenhausen"
     assert folder_name("Île-de-Réunion") == "ile-de-reunion"
+
+
+def test_csv_from_a_german_excel_with_semicolons(tmp_path: Path) -> None:
+    import csv
+
+    rows = list(csv.reader((DATA / "kommunen.csv").read_text(encoding="utf-8").splitlines()))
+    with (tmp_path / "excel.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=";").writerows(rows)  # BOM, ";" between cells, list cells quoted
+    entries = read_entries(tmp_path / "excel.csv", DATA / "gemeinsam.toml")
+    assert [e.folder for e in entries] == ["fuerth-land", "landkreis-roth"]

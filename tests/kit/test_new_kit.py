@@ -22,6 +22,7 @@ DOCUMENTS = [
     "README",
     "projekt/projektsteckbrief",
     "projekt/lokalisierung-checkliste",
+    "projekt/praxisprofil",
     "vereinbarung/kooperationsvereinbarung",
     "vereinbarung/anlage-1-kontaktliste",
     "vereinbarung/anlage-2-verweisungsbogen",

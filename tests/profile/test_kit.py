@@ -123,3 +123,22 @@ def test_no_internal_identifiers_for_people(kits: dict[str, Path]) -> None:
         text = _profile(kits[name])
         assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), name  # snake_case keys
         assert ".md" not in text and "other_sites" not in text and "None" not in text
+
+
+@pytest.mark.browser
+def test_html_prints_on_one_a4_page_in_chromium(kits: dict[str, Path], tmp_path: Path) -> None:
+    """The HTML version printed by Debian's Chromium (its print styles: A4, 2.5 cm margins)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from tests.forms.test_browser import ARGS, CHROMIUM
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            for name in ("dresden", "longest", "many"):
+                page.goto((kits[name] / "projekt" / "praxisprofil.html").as_uri())
+                pdf = tmp_path / f"{name}.pdf"
+                page.pdf(path=str(pdf), prefer_css_page_size=True)
+                assert _pages(pdf) == 1, name
+        finally:
+            browser.close()

@@ -196,7 +196,12 @@ def _from_csv(table: Path, defaults_file: Path | None) -> tuple[list[Entry], lis
             _error(table, f"Datei kann nicht gelesen werden ({exc})", "Speichern Sie die Tabelle als UTF-8.")
         ]
     shared, errors = _load_defaults(defaults_file)
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    try:  # Excel writes ";" in German locales, other tools ","
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text.splitlines()[0], delimiters=",;\t"
+        )
+    except (csv.Error, IndexError):
+        dialect = csv.excel
     reader = csv.DictReader(text.splitlines(), dialect=dialect)
     entries: list[Entry] = []
     for row in reader:
