@@ -40,6 +40,8 @@ class Outcome:
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
     """Peak resident memory of the worker process that built it (0 when not built)."""
+    cpu_seconds: float = 0.0
+    """CPU time of the build in its worker process (all its threads)."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def build_one(task: Task) -> Outcome:
     from replicate.kit import new_kit
 
     entry = task.entry
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
         new_kit(entry.settings, task.dest, force=True)
         status, problems = BUILT, []
@@ -184,6 +186,7 @@ def build_one(task: Task) -> Outcome:
         problems,
         time.perf_counter() - started,
         round(peak, 1),
+        time.process_time() - cpu_started,
     )
 
 
