@@ -12,7 +12,11 @@ Prints wall and CPU time of both, the speed-up (target ≥ 1.8 on 2 cores), the 
 processes (as they report it), so it shows what the pool costs on top of the work itself. On a machine
 shared with other jobs the wall times are noisy: run it on an idle machine for figures to quote.
 
-Usage: python benchmarks/bench_batch.py [--kits N] [--workers W]
+The two ways alternate in rounds (a slice of kits one after another, then as many in a batch), so that
+a drifting load on a shared machine hits both alike. Each batch round starts a fresh pool, whose start
+is part of the measured cost.
+
+Usage: python benchmarks/bench_batch.py [--kits N] [--workers W] [--rounds R]
 """
 
 from __future__ import annotations
@@ -85,6 +89,7 @@ def main() -> None:
     )
     parser.add_argument("--kits", type=int, default=100)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of both ways (load drift)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
@@ -92,16 +97,24 @@ def main() -> None:
         entries = read_entries(generated_table(args.kits, work / "kommunen.toml"))
         new_kit(entries[0].settings, work / "warm")  # imports and per-process caches, as in the workers
 
-        start, cpu_start = time.perf_counter(), cpu()
-        for entry in entries:
-            new_kit(entry.settings, work / "einzeln" / entry.folder)
-        serial, serial_cpu = time.perf_counter() - start, cpu() - cpu_start
-
-        start, cpu_start = time.perf_counter(), cpu()
-        outcomes = build_all(entries, work / "batch", workers=args.workers)
-        batch = time.perf_counter() - start
-        # the workers are children of the forkserver, not of this process: they report their own CPU time
-        batch_cpu = cpu() - cpu_start + sum(o.cpu_seconds for o in outcomes)
+        # Interleaved rounds: on a machine shared with other jobs the load drifts, so each round builds a
+        # slice one after another and the same number of kits in a batch right after it.
+        serial = serial_cpu = batch = batch_cpu = 0.0
+        outcomes = []
+        size = -(-len(entries) // args.rounds)
+        for first in range(0, len(entries), size):
+            chunk = entries[first : first + size]
+            start, cpu_start = time.perf_counter(), cpu()
+            for entry in chunk:
+                new_kit(entry.settings, work / "einzeln" / entry.folder)
+            serial += time.perf_counter() - start
+            serial_cpu += cpu() - cpu_start
+            start, cpu_start = time.perf_counter(), cpu()
+            done = build_all(chunk, work / "batch", workers=args.workers)
+            batch += time.perf_counter() - start
+            # the workers are children of the forkserver, not of this process: they report their own CPU time
+            batch_cpu += cpu() - cpu_start + sum(o.cpu_seconds for o in done)
+            outcomes += done
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
