@@ -78,3 +78,16 @@ class RenderError(ReplicateError):
 
 class ReportError(ReplicateError):
     """A report could not be built (no countable row, an unusable period or destination)."""
+
+
+@dataclass
+class BatchError(ReplicateError):
+    """Entries of a batch list are invalid. Lists every problem of every entry, before anything is built."""
+
+    errors: list[InputError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)

@@ -183,7 +183,8 @@ def describe(
         return "Angabe ist leer oder zu kurz", f"Beispiel: {example}" if example else ""
     if kind in {"too_long", "string_too_long"}:
         limit = ctx.get("max_length", "")
-        return f"Angabe ist zu lang (höchstens {limit})", "Kürzen Sie den Wert."
+        what = "Zeichen" if kind == "string_too_long" else "Einträge"
+        return f"Angabe ist zu lang (höchstens {limit} {what})", "Kürzen Sie den Wert."
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), ""
     return f"ungültiger Wert „{_given(given)}“", f"Beispiel: {example}" if example else ""

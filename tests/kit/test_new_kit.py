@@ -37,6 +37,7 @@ DOCUMENTS = [
             "flyer-verweisende",
         )
     ],
+    "projekt/praxisprofil",
     "vereinbarung/kooperationsvereinbarung",
     "vereinbarung/anlage-1-kontaktliste",
     "vereinbarung/anlage-2-verweisungsbogen",

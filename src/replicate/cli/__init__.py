@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from replicate import __version__
 from replicate.cli import (
     _german,
+    batch_cmds,
     caserecord_cmds,
+    catalogue_cmds,
     i18n_cmds,
     kit_cmds,
     report_cmds,
@@ -34,6 +36,8 @@ _MODULES = [
     i18n_cmds,
     caserecord_cmds,
     report_cmds,
+    batch_cmds,
+    catalogue_cmds,
 ]
 
 

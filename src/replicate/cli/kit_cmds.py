@@ -9,6 +9,7 @@ from pathlib import Path
 from replicate.cli._common import add_command
 from replicate.kit import new_kit
 from replicate.kit.destination import check_destination
+from replicate.publiccode import check_publiccode_settings, write_kit_publiccode
 from replicate.settings import load_settings
 
 
@@ -20,6 +21,8 @@ def _new(args: argparse.Namespace) -> int:
     settings = load_settings(args.settings)
     dest = Path(args.dest)
     check_destination(dest, force=args.force, discard=args.discard_local)  # before announcing any work
+    if args.publiccode:
+        check_publiccode_settings(settings, args.settings)
     print(f"Baue das Kit „{settings.advice_service.project_name}“ nach {dest} …", file=sys.stderr)
     result = new_kit(
         settings,
@@ -28,6 +31,8 @@ def _new(args: argparse.Namespace) -> int:
         discard=args.discard_local,
         progress=None if args.quiet else _progress,
     )
+    if args.publiccode:
+        write_kit_publiccode(settings, dest)
     print(f"Fertig: {len(result.documents)} Dokumente, {len(result.files)} Dateien in {dest}")
     print(f"Öffnen Sie {dest / 'index.html'} im Browser.")
     for note in result.notes:
@@ -60,3 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="mit --force: auch Dateien verwerfen, die nicht von replicate stammen oder von Hand geändert wurden",
     )
     parser.add_argument("--quiet", action="store_true", help="keinen Fortschritt anzeigen")
+    parser.add_argument(
+        "--publiccode",
+        action="store_true",
+        help="publiccode.yml für die Veröffentlichung des Kits schreiben (braucht profile.repository_url und profile.license)",
+    )

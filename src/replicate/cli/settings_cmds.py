@@ -9,6 +9,7 @@ from pathlib import Path
 from replicate.cli._common import add_command
 from replicate.errors import Problem, SettingsError
 from replicate.settings import Settings, load_settings, starter_toml
+from replicate.settings.profile import profile_usage
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -46,6 +47,7 @@ def _check(args: argparse.Namespace) -> int:
     print(f"{args.file}: in Ordnung.")
     print(f"  Projekt: {settings.advice_service.project_name} ({settings.municipality.name})")
     print(f"  Stand der Rechtslage: {settings.kit.reference_date:%d.%m.%Y}")
+    print(f"  Praxisprofil: {profile_usage(settings.profile)}")
     for note in settings.notes():
         print(f"  Hinweis: {note}")
     return 0

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from replicate.render import DocMeta
 
 
+PDF_THREADS: int | None = None
+"""Threads that compile PDFs; ``None`` means up to four (one per core). ``replicate batch`` sets 1 in each
+of its worker processes, which already use one core each."""
+
+
 def document_title(markdown: str, fallback: str) -> str:
     """The text of the first level-1 heading, without Markdown escapes."""
     for line in markdown.splitlines():
@@ -83,7 +88,8 @@ def build_documents(
         )
         nav = f'<a href="{"../" * depth}index.html">Übersicht des Kits</a>'
         jobs.append(_Job(relative, markdown, (kit_dir / relative).with_suffix(""), meta, nav))
-    with _few_collections(), ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+    threads = PDF_THREADS or max(1, min(4, os.cpu_count() or 1))
+    with _few_collections(), ThreadPoolExecutor(max_workers=threads) as pool:
         pdfs: list[Future[list[Path]]] = []
         try:
             if "pdf" in formats:  # longest first: its compile overlaps with all the others

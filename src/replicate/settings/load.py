@@ -173,3 +173,22 @@ def _check_local_rules(settings: Settings, lines: LineIndex, path: Path) -> None
             for p in exc.problems
         ]
         raise SettingsError(path, problems) from None
+
+
+def settings_from_data(data: dict[str, Any], source: Path | str) -> Settings:
+    """Validate settings given as data (e.g. one row of a batch table); ``source`` names the file in
+    messages and is the base of relative paths. Raises :class:`SettingsError` listing every problem."""
+    path = Path(source)
+    try:
+        settings = Settings(**data)
+    except ValidationError as exc:
+        problems = [problem for _, problem in problems_from(exc, Settings)]
+        raise SettingsError(path, problems) from None
+    _resolve_paths(settings, path.parent, path)
+    _check_local_rules(settings, "", "toml", path)
+    return settings
+
+
+def read_settings_data(path: Path) -> dict[str, Any]:
+    """The parsed but not yet validated content of a settings file (e.g. shared defaults of a batch)."""
+    return _read(path)[0]

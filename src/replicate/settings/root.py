@@ -17,6 +17,7 @@ from replicate.settings.model import (
     KitOptions,
     Municipality,
 )
+from replicate.settings.profile import Profile
 
 
 class Settings(BaseSettings):
@@ -54,6 +55,9 @@ class Settings(BaseSettings):
         if problems:
             raise ValueError("\n".join(problems))
         return self
+
+    profile: Profile = Profile()
+    """Angaben für das Praxisprofil (eine Seite für Preisjurys und Kataloge): Ergebnisse mit Stichtag und Quelle, Kosten, Erfahrungen, Kurzbeschreibung."""
 
     @classmethod
     def settings_customise_sources(

@@ -103,6 +103,12 @@ def _section(path: str, model: type[BaseModel], doc: str | None) -> list[str]:
             nested += _section(f"{path}.{name}", annotation, info.description)
         elif get_origin(annotation) is dict:
             nested += ["", *_comment(info.description), *LOCAL_RULES_EXAMPLE.format(path=path).splitlines()]
+        elif get_origin(annotation) is list and _is_model(get_args(annotation)[0]) and not info.is_required():
+            nested += [
+                "",
+                *_comment(info.description),
+                *_optional_table(f"{path}.{name}", get_args(annotation)[0]),
+            ]
         elif get_origin(annotation) is list and _is_model(get_args(annotation)[0]):
             item_model = get_args(annotation)[0]
             nested += ["", *_comment(info.description)]
@@ -114,6 +120,16 @@ def _section(path: str, model: type[BaseModel], doc: str | None) -> list[str]:
         else:
             lines += _field_lines(name, info)
     return lines + nested
+
+
+def _optional_table(path: str, model: type[BaseModel]) -> list[str]:
+    """An optional array of tables, commented out, with the example of each key."""
+    lines = [f"# [[{path}]]"]
+    for key, info in model.model_fields.items():
+        example = info.examples[0] if info.examples else ""
+        lines += [f"# {line}" if line else "#" for line in _comment(info.description)]
+        lines.append(f"# {key} = {_toml_value(example, _unwrap_optional(info.annotation))}")
+    return lines
 
 
 def starter_toml(file_name: str = "einstellungen.toml") -> str:
