@@ -18,7 +18,7 @@ from replicate.batch.files import write_atomic
 from replicate.catalogue.page import page
 from replicate.catalogue.read import FORMAT_NAMES, CatalogueKit, read_kits
 from replicate.errors import InputError, Problem
-from replicate.kit.destination import move_into_place, staging_dir
+from replicate.kit.destination import staging_dir, swap_into_place
 
 FEED = "feed.json"
 """The JSON Feed (https://jsonfeed.org/version/1.1) of the profiles; also marks a folder as a catalogue."""
@@ -40,7 +40,7 @@ def build_catalogue(
     try:
         built = stage / "site"
         files = _write(kits, batch_out.resolve(), site.resolve(), built, title)
-        move_into_place(built, site)
+        swap_into_place(built, site)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return files

@@ -14,7 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from replicate.errors import Problem, RulesError
-from replicate.rules.yamlload import line_of, read_yaml
+from replicate.problems import RULE_FILE, problems_from
+from replicate.rules.loader import read_yaml
 
 Anchor = Literal[
     "planned_start",
@@ -88,13 +89,13 @@ def playbooks_dir() -> Path:
 def load_playbook(path: Path | None = None, template_kit: Path | None = None) -> Playbook:
     """Read and check the playbook; every problem is listed with its line."""
     path = path or playbooks_dir() / "launch.yaml"
-    data, node = read_yaml(path)
+    data, lines = read_yaml(path)
     try:
         playbook = Playbook.model_validate(data)
     except ValidationError as exc:
         problems = [
-            Problem(err["msg"], location=".".join(str(p) for p in err["loc"]), line=line_of(node, err["loc"]))
-            for err in exc.errors()
+            Problem(p.message, p.location, lines.line(loc, skip=RULE_FILE.skip), p.hint)
+            for loc, p in problems_from(exc, Playbook, "yaml", RULE_FILE)
         ]
         raise RulesError(path, problems) from None
     problems = reference_problems(playbook, template_kit)

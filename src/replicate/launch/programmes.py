@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from replicate.errors import Problem, RulesError
 from replicate.launch.playbook import playbooks_dir
-from replicate.rules.yamlload import read_yaml
+from replicate.rules.loader import read_yaml
 
 
 class _Data(BaseModel):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from replicate.errors import Problem, ReportError
 from replicate.funders.calendar import Obligation, next_due, obligations
-from replicate.kit.destination import move_into_place, staging_dir
+from replicate.kit.destination import staging_dir, swap_into_place
 from replicate.render import DocMeta
 from replicate.report.aggregate import Aggregates, ReportPeriod, aggregate_file
 from replicate.report.charts import bar_chart, chart_rows
@@ -123,7 +123,7 @@ def build_report(
         folder = stage / "bericht"
         _write(settings, content, folder, report, progress)
         files = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
-        move_into_place(folder, dest)
+        swap_into_place(folder, dest)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return ReportResult(

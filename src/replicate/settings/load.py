@@ -179,13 +179,10 @@ def settings_from_data(data: dict[str, Any], source: Path | str) -> Settings:
     """Validate settings given as data (e.g. one row of a batch table); ``source`` names the file in
     messages and is the base of relative paths. Raises :class:`SettingsError` listing every problem."""
     path = Path(source)
-    try:
-        settings = Settings(**data)
-    except ValidationError as exc:
-        problems = [problem for _, problem in problems_from(exc, Settings)]
-        raise SettingsError(path, problems) from None
+    lines = LineIndex()  # data from a table row or merged defaults: no line to point at
+    settings = _validate(path, data, lines, SUFFIXES.get(path.suffix.lower(), "toml"))
     _resolve_paths(settings, path.parent, path)
-    _check_local_rules(settings, "", "toml", path)
+    _check_local_rules(settings, lines, path)
     return settings
 
 
