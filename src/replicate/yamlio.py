@@ -168,7 +168,17 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
 
     Raises :class:`YamlProblem` for syntax errors and everything the loader refuses.
     """
-    loader = StrictLoader(text)
+    try:
+        loader = StrictLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise YamlProblem(
+            f"YAML-Syntaxfehler: die Datei enthält ein Steuerzeichen (U+{exc.character:04X})"
+            if isinstance(exc.character, int)
+            else "YAML-Syntaxfehler: die Datei enthält ein unzulässiges Zeichen",
+            line,
+            "Schreiben Sie die Zeile neu, statt sie aus einem anderen Programm einzufügen.",
+        ) from None
     try:
         node = loader.get_single_node()  # type: ignore[no-untyped-call]
         data = loader.construct_document(node) if node is not None else None  # type: ignore[no-untyped-call]

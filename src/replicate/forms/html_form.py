@@ -20,7 +20,8 @@ from replicate.caserecord import SCHEMA_VERSION
 from replicate.forms.definition import FormField, Section, form_sections, is_word
 from replicate.forms.layout import load_layout
 from replicate.forms.texts import UI
-from replicate.forms.translate import ENDONYMS, RTL, UNTRANSLATED, Translator
+from replicate.forms.translate import ENDONYMS, UNTRANSLATED, Translator
+from replicate.languages import is_rtl
 
 
 def _asset(name: str) -> str:
@@ -69,7 +70,7 @@ def page_data(translators: list[Translator]) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "untranslated": UNTRANSLATED,
         "languages": [
-            {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if t.lang in RTL else "ltr"}
+            {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if is_rtl(t.lang) else "ltr"}
             for t in translators
         ],
         "sections": [

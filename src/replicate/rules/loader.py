@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError
+from replicate.oswords import reason
+from replicate.problems import RULE_FILE, problems_from
 from replicate.rules.models import BarsFile, Condition, ConditionRef, PathwayFile
 from replicate.rules.ruleset import RuleSet
 from replicate.yamlio import LineIndex, YamlProblem, parse
@@ -26,8 +28,10 @@ def read_yaml(path: Path) -> tuple[Any, LineIndex]:
     """Parse a rule or case file; return the data and the line of every key (for messages)."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(path, [Problem(f"Datei kann nicht gelesen werden ({exc})")]) from None
+    except OSError as exc:
+        raise RulesError(path, [Problem(f"Datei kann nicht gelesen werden ({reason(exc)})")]) from None
+    except UnicodeDecodeError:
+        raise RulesError(path, [Problem("Datei ist nicht in UTF-8 gespeichert")]) from None
     try:
         data, node = parse(text)
     except YamlProblem as exc:
@@ -41,14 +45,8 @@ def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayF
         return model.model_validate(data)
     except ValidationError as exc:
         problems = [
-            Problem(
-                message="unbekannter Schlüssel"
-                if e["type"] == "extra_forbidden"
-                else e["msg"].removeprefix("Value error, "),
-                location=".".join(str(p) for p in e["loc"] if p not in ("own", "ref")),
-                line=lines.line(e["loc"], skip=("own", "ref")),
-            )
-            for e in exc.errors(include_url=False)
+            Problem(p.message, p.location, lines.line(loc, skip=RULE_FILE.skip), p.hint)
+            for loc, p in problems_from(exc, model, "yaml", RULE_FILE)
         ]
         raise RulesError(path, problems) from None
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from replicate.caserecord import parse_case
 from replicate.errors import CaseRecordError, Problem, RulesError
+from replicate.problems import RULE_FILE, problems_from
 from replicate.rules.loader import read_yaml
 from replicate.rules.ruleset import RuleSet
 from replicate.screening.engine import screen
@@ -82,8 +83,8 @@ def load_case_file(path: Path) -> CaseFile:
         return CaseFile.model_validate(data)
     except ValidationError as exc:
         problems = [
-            Problem(e["msg"], ".".join(map(str, e["loc"])), lines.line(e["loc"]))
-            for e in exc.errors(include_url=False)
+            Problem(p.message, p.location, lines.line(loc), p.hint)
+            for loc, p in problems_from(exc, CaseFile, "yaml", RULE_FILE)
         ]
         raise RulesError(path, problems) from None
 

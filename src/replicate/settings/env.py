@@ -9,21 +9,26 @@ from typing import Any
 
 from replicate.errors import Problem
 from replicate.settings.limits import check_text
+from replicate.settings.root import Settings
 
 PREFIX = "REPLICATE_"
 NESTED = "__"
-_NOT_SETTINGS = {"DEBUG"}
-"""``REPLICATE_*`` variables that switch behaviour of the program and are not settings."""
 
 
 def overrides(environ: Mapping[str, str] | None = None) -> dict[tuple[str, ...], str]:
-    """Key path → name of the variable that sets it (pydantic-settings reads names case-insensitively)."""
+    """Key path → name of the variable that sets it (pydantic-settings reads names case-insensitively).
+
+    Only variables that name a settings section count; others such as ``REPLICATE_DEBUG`` switch the
+    program's behaviour and are no settings.
+    """
     env = os.environ if environ is None else environ
     found = {}
     for name in sorted(env):
-        if not name.upper().startswith(PREFIX) or name[len(PREFIX) :].upper() in _NOT_SETTINGS:
+        if not name.upper().startswith(PREFIX):
             continue
-        found[tuple(name[len(PREFIX) :].lower().split(NESTED))] = name
+        path = tuple(name[len(PREFIX) :].lower().split(NESTED))
+        if path[0] in Settings.model_fields:
+            found[path] = name
     return found
 
 

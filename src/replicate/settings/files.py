@@ -8,13 +8,13 @@ starts. Image dimensions are read from the file header; nothing is decompressed.
 from __future__ import annotations
 
 import re
-import struct
 import zipfile
 from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from replicate.errors import Problem
+from replicate.imagesize import jpeg_size, png_size
 
 MAX_LOGO_BYTES = 1_000_000
 """Largest logo file (1 MB): it is embedded in every document of the kit."""
@@ -23,35 +23,9 @@ MAX_LOGO_PIXELS = 4_000
 MAX_DOCX_BYTES = 20_000_000
 """Largest reference DOCX (20 MB)."""
 
-_PNG = b"\x89PNG\r\n\x1a\n"
-_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 _LOCAL = re.compile(r"^(#|data:)", re.IGNORECASE)
 _CSS_URL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"]?)(?!#|data:)([^'\")\s]+)", re.IGNORECASE)
 _LOGO_HINT = "Verwenden Sie ein PNG, JPG oder SVG bis 1 MB und höchstens 4000 × 4000 Pixel."
-
-
-def _png_size(head: bytes) -> tuple[int, int] | None:
-    if len(head) < 24 or head[12:16] != b"IHDR":
-        return None
-    width, height = struct.unpack(">II", head[16:24])
-    return int(width), int(height)
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
-    pos = 2
-    while pos + 9 < len(data):
-        if data[pos] != 0xFF:
-            return None
-        marker = data[pos + 1]
-        if marker == 0xFF:
-            pos += 1
-            continue
-        length = struct.unpack(">H", data[pos + 2 : pos + 4])[0]
-        if marker in _SOF:
-            height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
-            return int(width), int(height)
-        pos += 2 + length
-    return None
 
 
 def _svg_problem(data: bytes) -> str | None:
@@ -84,11 +58,11 @@ def logo_problem(path: Path) -> Problem | None:
     suffix = path.suffix.lower()
     dimensions: tuple[int, int] | None
     if suffix == ".png":
-        dimensions = _png_size(data[:24]) if data.startswith(_PNG) else None
+        dimensions = png_size(data)
         if dimensions is None:
             return Problem(f"Logo „{path.name}“ ist kein PNG-Bild", "kit.logo", hint=_LOGO_HINT)
     elif suffix in (".jpg", ".jpeg"):
-        dimensions = _jpeg_size(data) if data.startswith(b"\xff\xd8") else None
+        dimensions = jpeg_size(data)
         if dimensions is None:
             return Problem(f"Logo „{path.name}“ ist kein JPG-Bild", "kit.logo", hint=_LOGO_HINT)
     elif suffix == ".svg":

@@ -24,7 +24,7 @@ MAX_ITEMS = 200
 MAX_DEPTH = 12
 """Deepest nesting of sections and lists."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 _BREAK = re.compile(r"[ \t]*[\r\n]+\s*")

@@ -16,11 +16,12 @@ import pydantic_settings
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError, SettingsError
+from replicate.oswords import reason
+from replicate.problems import Syntax, describe, location
 from replicate.settings import env
 from replicate.settings.files import docx_problem, logo_problem
 from replicate.settings.limits import MAX_FILE_BYTES, check_limits
 from replicate.settings.locate import toml_index
-from replicate.settings.messages import Syntax, describe, location
 from replicate.settings.root import Settings
 from replicate.settings.toml_errors import toml_problem
 from replicate.yamlio import LineIndex, YamlProblem, parse
@@ -62,7 +63,7 @@ def _text(path: Path) -> str:
             line,
         ) from None
     except OSError as exc:
-        raise _refuse(path, f"Datei kann nicht gelesen werden ({exc.strerror})") from None
+        raise _refuse(path, f"Datei kann nicht gelesen werden ({reason(exc)})") from None
 
 
 def _read(path: Path) -> tuple[dict[str, Any], LineIndex, Syntax]:

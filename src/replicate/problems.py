@@ -1,17 +1,51 @@
-"""Turn pydantic validation errors into plain German problems with a fix in the file's own syntax."""
+"""The one translator from pydantic validation errors to plain German problems with a fix.
+
+Used for settings files, case records, rule files and rule test cases. What differs between them is a
+:class:`Wording` (how keys are called, where the full list of keys is shown, how list positions are
+written); the fix is written in the input's own syntax (TOML, YAML, an environment variable).
+"""
 
 from __future__ import annotations
 
 import difflib
 import json
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from replicate.errors import Problem
 
-Syntax = Literal["toml", "yaml", "env"]
+Syntax = Literal["toml", "yaml", "env", "json"]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How problems of one kind of input are phrased."""
+
+    key: str = "Schlüssel"
+    """What a key is called for this input (``Schlüssel`` in settings, ``Feld`` in a case record)."""
+    unknown_key: str = "unbekannter Schlüssel"
+    """The phrase for a key the model does not know."""
+    all_keys: str = "`replicate init` zeigt eine vollständige Vorlage."
+    """Where the user finds every key (appended to the hint for a missing one)."""
+    brackets: bool = True
+    """List positions as ``indicators[0]`` (settings) or ``jobs.0`` (case records, like CSV columns)."""
+    skip: tuple[str, ...] = ()
+    """Parts of the location that pydantic adds but the file does not have (union tags)."""
+
+
+SETTINGS = Wording()
+CASE_RECORD = Wording(
+    key="Feld",
+    unknown_key="unbekanntes Feld",
+    all_keys="Alle Felder zeigt replicate rules schema; ein unbekannter Wert wird weggelassen, nicht geraten.",
+    brackets=False,
+)
+RULE_FILE = Wording(
+    all_keys="Siehe die anderen Regeldateien in rules/data.", brackets=False, skip=("own", "ref")
+)
 
 
 def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
@@ -54,6 +88,8 @@ def assignment(loc: tuple[Any, ...], value: Any, syntax: Syntax) -> str:
         return f"{variable}={written}"
     if syntax == "yaml":
         return f"{key}: {_literal(value, syntax)}"
+    if syntax == "json":
+        return f'"{key}": {_literal(value, syntax)}'
     return f"{key} = {_literal(value, syntax)}"
 
 
@@ -87,7 +123,9 @@ _WANTED = {
 }
 
 
-def describe(error: Any, root: type[BaseModel], syntax: Syntax = "toml") -> tuple[str, str]:
+def describe(
+    error: Any, root: type[BaseModel], syntax: Syntax = "toml", wording: Wording = SETTINGS
+) -> tuple[str, str]:
     """(message, hint) for one pydantic error dict; examples and fixes are written in ``syntax``."""
     loc = tuple(error["loc"])
     key = str(loc[-1]) if loc else ""
@@ -98,12 +136,12 @@ def describe(error: Any, root: type[BaseModel], syntax: Syntax = "toml") -> tupl
     ctx = error.get("ctx") or {}
     if kind == "missing":
         hint = f"Tragen Sie den Wert ein, z. B. {example}." if example else "Tragen Sie den Wert ein."
-        return "Pflichtangabe fehlt", hint + " `replicate init` zeigt eine vollständige Vorlage."
+        return "Pflichtangabe fehlt", f"{hint} {wording.all_keys}"
     if kind == "extra_forbidden":
         known = list(model.model_fields) if model else []
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
         hint = f"Meinten Sie „{close[0]}“?" if close else f"Erlaubt sind: {', '.join(known)}."
-        return f"unbekannter Schlüssel „{key}“", hint
+        return f"{wording.unknown_key} „{key}“", hint if known else wording.all_keys
     if kind.startswith("date") or kind.startswith("datetime"):
         return (
             f"„{_given(given)}“ ist kein gültiges Datum",
@@ -120,7 +158,9 @@ def describe(error: Any, root: type[BaseModel], syntax: Syntax = "toml") -> tupl
     if kind in {"bool_parsing", "bool_type"}:
         return (
             f"„{_given(given)}“ ist kein Ja/Nein-Wert",
-            f"Schreiben Sie true (ja) oder false (nein): {assignment(loc, True, syntax)}.",
+            "Schreiben Sie ja oder nein (in JSON: true oder false)."
+            if syntax == "json"
+            else f"Schreiben Sie true (ja) oder false (nein): {assignment(loc, True, syntax)}.",
         )
     if kind == "string_type" and isinstance(given, bool | int | float):
         # YAML/TOML read an unquoted value as a number or Yes/No: show the quoted form.
@@ -134,14 +174,7 @@ def describe(error: Any, root: type[BaseModel], syntax: Syntax = "toml") -> tupl
     if kind == "string_pattern_mismatch":
         return f"„{_given(given)}“ hat nicht das erwartete Format", f"Beispiel: {example}" if example else ""
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        words = {
-            "greater_than": "größer als",
-            "greater_than_equal": "mindestens",
-            "less_than": "kleiner als",
-            "less_than_equal": "höchstens",
-        }
-        bound = next(iter(ctx.values()), "")
-        return f"„{_given(given)}“ liegt außerhalb des erlaubten Bereichs ({words[kind]} {bound})", ""
+        return _range(kind, given, ctx), ""
     if kind in {"too_short", "string_too_short"}:
         return "Angabe ist leer oder zu kurz", f"Beispiel: {example}" if example else ""
     if kind in {"too_long", "string_too_long"}:
@@ -152,18 +185,43 @@ def describe(error: Any, root: type[BaseModel], syntax: Syntax = "toml") -> tupl
     return f"ungültiger Wert „{_given(given)}“", f"Beispiel: {example}" if example else ""
 
 
-def location(loc: tuple[Any, ...]) -> str:
-    """``funder.indicators[0].id`` for a pydantic location tuple."""
-    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+def _range(kind: str, given: Any, ctx: dict[str, Any]) -> str:
+    bound = next(iter(ctx.values()), "")
+    shown = f"{bound:g}" if isinstance(bound, float) else str(bound)
+    if kind == "greater_than_equal" and bound == 0:
+        return f"Wert {_given(given)} darf nicht negativ sein"
+    if kind in ("greater_than", "greater_than_equal"):
+        words = "größer als" if kind == "greater_than" else "mindestens"
+        return f"Wert {_given(given)} ist zu klein ({words} {shown})"
+    words = "kleiner als" if kind == "less_than" else "höchstens"
+    return f"Wert {_given(given)} ist zu groß ({words} {shown})"
+
+
+def location(loc: tuple[Any, ...], wording: Wording = SETTINGS) -> str:
+    """``funder.indicators[0].id`` (settings) or ``employment.jobs.0.start`` (case records)."""
+    parts = [p for p in loc if str(p) not in wording.skip]
+    if not wording.brackets:
+        return ".".join(str(p) for p in parts)
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in parts).replace(".[", "[")
 
 
 def problems_from(
-    err: ValidationError, root: type[BaseModel], syntax: Syntax = "toml"
+    err: ValidationError,
+    root: type[BaseModel],
+    syntax: Syntax = "toml",
+    wording: Wording = SETTINGS,
+    prefix: str = "",
 ) -> list[tuple[tuple[Any, ...], Problem]]:
-    """Each error with its location tuple, translated into a :class:`Problem` (line added later)."""
+    """Each error with its location tuple, translated into a :class:`Problem` (line added later).
+
+    ``prefix`` (e.g. ``Zeile 12``) goes before the key path, for entries of a caseload.
+    """
     result = []
     for error in err.errors(include_url=False):
         loc = tuple(error["loc"])
-        message, hint = describe(error, root, syntax)
-        result.append((loc, Problem(message=message, location=location(loc), hint=hint)))
+        message, hint = describe(error, root, syntax, wording)
+        where = location(loc, wording) or "(Datensatz)"
+        result.append(
+            (loc, Problem(message=message, location=f"{prefix}: {where}" if prefix else where, hint=hint))
+        )
     return result
