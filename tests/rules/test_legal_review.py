@@ -194,3 +194,18 @@ def test_no_passport_obtainable_gives_the_steps_for_a_substitute() -> None:
     assert p25b.verdict == "manuelle Prüfung"  # § 5 Abs. 3 Satz 2: discretion, not a firm no
     bar = next(c for c in p25b.conditions if c.id == "identity")
     assert "nicht zu bekommen" in bar.detail and "Ausweisersatz" in bar.next_step
+
+
+def test_caseload_result_carries_the_warnings(tmp_path: Path) -> None:
+    import json
+
+    from replicate.cli import main
+
+    cases = [base_case(case_id="A"), base_case(case_id="B", livelihood={"share_covered_by_work": 0.6})]
+    source = tmp_path / "faelle.jsonl"
+    source.write_text("\n".join(json.dumps(c, default=str) for c in cases) + "\n", encoding="utf-8")
+    out = tmp_path / "ergebnisse.csv"
+    assert main(["screen", str(source), "--as-of", "2026-11-25", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert "hinweise" in lines[0]
+    assert "60 eintragen" in lines[2] and "eintragen" not in lines[1]
