@@ -253,4 +253,6 @@ def test_file_errors_are_worded_in_german() -> None:
     assert reason(PermissionError(errno.EACCES, "Permission denied")) == "keine Berechtigung"
     assert reason(OSError(errno.ENOSPC, "No space left on device")) == "kein Platz mehr auf dem Datenträger"
     assert "Permission" not in reason(OSError(errno.EPERM, "Operation not permitted"))
-    assert reason(OSError(errno.EBADF, "Bad file descriptor")) == f"Fehler des Betriebssystems Nr. {errno.EBADF}"
+    assert (
+        reason(OSError(errno.EBADF, "Bad file descriptor")) == f"Fehler des Betriebssystems Nr. {errno.EBADF}"
+    )
