@@ -149,7 +149,7 @@ def read_csv(path: Path, data: bytes) -> tuple[Dialect, Iterator[Row]]:
         problem = Problem("Kopfzeile nicht lesbar (zu lang oder mit unzulässigem Zeichen)", "Zeile 1")
         raise CaseRecordError(path, [problem]) from None
     header = [name.strip() for name in header]
-    problems = check_header(header)
+    problems = check_header(header, CaseRecord)
     if problems:
         raise CaseRecordError(path, problems)
     return dialect, _csv_rows(path, reader, header)
