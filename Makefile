@@ -13,6 +13,7 @@ lint:
 bench:
 	$(PY) benchmarks/bench_new.py
 	$(PY) benchmarks/bench_errors.py
+	$(PY) benchmarks/bench_hostile_inputs.py
 
 ci: lint test  ## what .ci/run checks after installing
 

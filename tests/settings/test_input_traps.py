@@ -221,3 +221,43 @@ def test_a_small_png_and_a_self_contained_svg_pass(tmp_path: Path) -> None:
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="a"/></defs><use href="#a"/></svg>'
     path = _with_kit_file(tmp_path, "logo", "logo.svg", svg)
     assert load_settings(path).kit.logo == (tmp_path / "logo.svg").resolve()
+
+
+def test_a_docx_that_unpacks_to_gigabytes_is_not_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    archive = tmp_path / "bombe.docx"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+        zf.writestr("word/styles.xml", " " * 150_000_000)
+    assert archive.stat().st_size < 1_000_000
+    text = DRESDEN.replace("[kit]\n", '[kit]\nreference_docx = "bombe.docx"\n')
+    _refused(_write(tmp_path, "bombe.toml", text), capsys, "kit.reference_docx", "entpackt zu groß (150 MB)")
+
+
+def test_line_lookup_parses_the_file_once_however_many_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    import replicate.yamlio as yamlio
+
+    parsed: list[int] = []
+    original = yamlio.parse
+
+    def counting(text: str) -> tuple[object, yaml.Node | None]:
+        parsed.append(1)
+        return original(text)
+
+    monkeypatch.setattr(yamlio, "parse", counting)
+    monkeypatch.setattr("replicate.settings.load.parse", counting)
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: pytest.fail("a second parse per error"))
+    extra = "".join(f"  unbekannt_{n}: 1\n" for n in range(500))
+    path = _write(tmp_path, "viele.yaml", LANDKREIS.replace("kit:\n", "kit:\n" + extra))
+    with pytest.raises(SettingsError) as info:
+        load_settings(path)
+    assert len(info.value.problems) == 500 and parsed == [1]
+    assert {p.line for p in info.value.problems} == set(range(65, 565))  # "kit:" is line 64

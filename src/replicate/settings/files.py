@@ -15,6 +15,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from replicate.errors import Problem
 from replicate.imagesize import jpeg_size, png_size
+from replicate.oswords import reason
 
 MAX_LOGO_BYTES = 1_000_000
 """Largest logo file (1 MB): it is embedded in every document of the kit."""
@@ -22,6 +23,8 @@ MAX_LOGO_PIXELS = 4_000
 """Longest side of a logo in pixels (a header logo is printed about 1.2 cm high)."""
 MAX_DOCX_BYTES = 20_000_000
 """Largest reference DOCX (20 MB)."""
+MAX_DOCX_UNPACKED = 100_000_000
+"""Largest reference DOCX once unpacked (100 MB): python-docx reads every part into memory."""
 
 _LOCAL = re.compile(r"^(#|data:)", re.IGNORECASE)
 _CSS_URL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"]?)(?!#|data:)([^'\")\s]+)", re.IGNORECASE)
@@ -51,6 +54,13 @@ def _svg_problem(data: bytes) -> str | None:
 
 def logo_problem(path: Path) -> Problem | None:
     """What is wrong with the logo at ``path`` (None when it can be embedded everywhere)."""
+    try:
+        return _logo_problem(path)
+    except OSError as exc:
+        return Problem(f"Logo „{path.name}“ kann nicht gelesen werden ({reason(exc)})", "kit.logo")
+
+
+def _logo_problem(path: Path) -> Problem | None:
     size = path.stat().st_size
     if size > MAX_LOGO_BYTES:
         return Problem(f"Logo „{path.name}“ ist zu groß ({size // 1000} KB)", "kit.logo", hint=_LOGO_HINT)
@@ -88,6 +98,15 @@ def logo_problem(path: Path) -> Problem | None:
 
 def docx_problem(path: Path) -> Problem | None:
     """What is wrong with the reference DOCX at ``path`` (None when python-docx can use its styles)."""
+    try:
+        return _docx_problem(path)
+    except OSError as exc:
+        return Problem(
+            f"Vorlage „{path.name}“ kann nicht gelesen werden ({reason(exc)})", "kit.reference_docx"
+        )
+
+
+def _docx_problem(path: Path) -> Problem | None:
     hint = "Geben Sie ein mit Word oder LibreOffice als .docx gespeichertes Dokument an."
     size = path.stat().st_size
     if size > MAX_DOCX_BYTES:
@@ -101,8 +120,15 @@ def docx_problem(path: Path) -> Problem | None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError):
-        names = set()
+        names, unpacked = set(), 0
+    if unpacked > MAX_DOCX_UNPACKED:
+        return Problem(
+            f"Vorlage „{path.name}“ ist entpackt zu groß ({unpacked // 1_000_000} MB)",
+            "kit.reference_docx",
+            hint=hint,
+        )
     if not {"[Content_Types].xml", "word/document.xml", "word/styles.xml"} <= names:
         return Problem(
             f"Vorlage „{path.name}“ ist kein Word-Dokument mit Formatvorlagen (DOCX)",
