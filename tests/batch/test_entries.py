@@ -18,8 +18,15 @@ EXAMPLES = HERE.parents[1] / "examples"
 
 def test_folder_of_settings_files() -> None:
     entries = read_entries(EXAMPLES)
-    assert [e.folder for e in entries] == ["dresden", "landkreis-mittelsachsen", "leipzig"]
-    assert entries[1].settings.municipality.kind == "Landkreis"
+    assert [e.folder for e in entries] == [
+        "dresden",
+        "kreis-mettmann",
+        "landkreis-goerlitz-caritas",
+        "landkreis-mittelsachsen",
+        "leipzig",
+    ]
+    kinds = {e.folder: e.settings.municipality.kind for e in entries}
+    assert kinds["landkreis-mittelsachsen"] == "Landkreis" and kinds["kreis-mettmann"] == "Kreis"
 
 
 def test_csv_rows_merge_over_the_shared_defaults() -> None:

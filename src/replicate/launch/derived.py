@@ -23,7 +23,7 @@ def derived_data(settings: Settings) -> dict[str, Any]:
     period = settings.funder.period
     plan = plan_for(settings)
     programme = plan.programme
-    bodies = bodies_for(settings.municipality.kind)
+    bodies = bodies_for(settings.municipality)
     periods = report_periods(period.start, period.end, settings.funder.reporting_cadence)
     schedule = schedule_for(settings)
     dates = {s.step.id: s.date.isoformat() for s in schedule.steps if s.date}
@@ -43,6 +43,12 @@ def derived_data(settings: Settings) -> dict[str, Any]:
         "interim_proof_due": interim,
         "bodies": {
             "council": bodies.council,
+            "council_nom": bodies.council_nom,
+            "Council_nom": bodies.council_nom[:1].upper() + bodies.council_nom[1:],
+            "council_acc": bodies.council_acc,
+            "council_dat": bodies.council_dat,
+            "council_gen": bodies.council_gen,
+            "in_council": bodies.in_council,
             "committee": bodies.committee,
             "head": bodies.head,
             "head_article": bodies.head_article,

@@ -74,7 +74,7 @@ class Schedule:
 def anchors_for(settings: Settings) -> dict[str, AnchorDate]:
     """Every fixed date the playbook counts from, with its source or what is missing."""
     launch = settings.launch
-    body = bodies_for(settings.municipality.kind)
+    body = bodies_for(settings.municipality)
     period = settings.funder.period
     result: dict[str, AnchorDate] = {}
     if launch.planned_start:
@@ -93,14 +93,14 @@ def anchors_for(settings: Settings) -> dict[str, AnchorDate]:
         "Sitzung des vorberatenden Ausschusses",
         launch.committee_meeting,
         "Einstellungen",
-        missing=f"der Sitzungstermin des vorberatenden Ausschusses des {body.council}s",
+        missing=f"der Sitzungstermin des vorberatenden Ausschusses {body.council_gen}",
         key="launch.committee_meeting",
     )
     result["council_meeting"] = AnchorDate(
-        f"Sitzung des {body.council}s",
+        f"Sitzung {body.council_gen}",
         launch.council_meeting,
         "Einstellungen",
-        missing=f"der Sitzungstermin des {body.council}s",
+        missing=f"der Sitzungstermin {body.council_gen}",
         key="launch.council_meeting",
     )
     result["funding_deadline"] = _funding_deadline(settings)
@@ -173,7 +173,7 @@ def schedule_for(settings: Settings, playbook: Playbook | None = None) -> Schedu
     """Date every step that applies to the settings' programme, and find the conflicts."""
     playbook = playbook or default_playbook()
     anchors = anchors_for(settings)
-    body = bodies_for(settings.municipality.kind)
+    body = bodies_for(settings.municipality)
     kind = settings.financing.programme_kind
     done = done_phase_ids(settings, playbook)
     ref = settings.kit.reference_date
@@ -184,7 +184,7 @@ def schedule_for(settings: Settings, playbook: Playbook | None = None) -> Schedu
                 continue
             anchor = anchors[step.anchor]
             date = anchor.date + dt.timedelta(days=step.offset_days) if anchor.date else None
-            title = step.title.format(rat=body.council, ausschuss=body.committee)
+            title = step.title.format(rat=body.council, im_rat=body.in_council, ausschuss=body.committee)
             steps.append(Scheduled(step, phase, title, date, anchor, phase.id in done))
     schedule = Schedule(steps, anchors, ref)
     _find_conflicts(schedule)
