@@ -14,6 +14,10 @@ bench:
 	$(PY) benchmarks/bench_new.py
 	$(PY) benchmarks/bench_errors.py
 	$(PY) benchmarks/bench_hostile_inputs.py
+	$(PY) benchmarks/bench_screen.py
+	$(PY) benchmarks/bench_update.py
+	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_report.py
 
 ci: lint test  ## what .ci/run checks after installing
 

@@ -33,8 +33,10 @@ def atomic_writer(
         raise
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` atomically."""
+def write_bytes(path: Path, data: bytes, *, make_parents: bool = False) -> None:
+    """Replace ``path`` by ``data`` atomically (creating its folders first with ``make_parents``)."""
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -88,7 +88,9 @@ class Form:
 
     def load(self, path: Path) -> None:
         self.page.set_input_files("#file", str(path))
-        self.page.wait_for_function("document.getElementById('status').textContent !== ''")
+        # A selector wait runs in Playwright's own isolated world; wait_for_function would evaluate code in
+        # the page, which the form's Content-Security-Policy forbids ('unsafe-eval').
+        self.page.locator("#status:not(:empty)").wait_for()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from replicate import __version__
-from replicate.batch.files import write_atomic
+from replicate.atomicio import write_bytes
 from replicate.kit.template import template_path
 from replicate.settings import Settings
 
@@ -81,4 +81,4 @@ def write_record(out: Path, folder: str, inputs: Inputs, settings: Settings) -> 
     """Record the inputs and the settings (the catalogue reads them) after a successful build."""
     record = {"folder": folder, **asdict(inputs), "settings": settings.template_data()}
     text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    write_atomic(out / RECORDS / f"{folder}.json", text.encode("utf-8"))
+    write_bytes(out / RECORDS / f"{folder}.json", text.encode("utf-8"), make_parents=True)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
 from replicate import __version__
-from replicate.batch.files import write_atomic
+from replicate.atomicio import write_bytes
 from replicate.batch.run import Outcome
+from replicate.tabular import write_csv
 
 COLUMNS = ["Kommune", "Ordner", "Status", "Probleme", "Dauer (s)"]
 
@@ -22,13 +21,10 @@ def summary_stem(shard: tuple[int, int] | None) -> str:
 def write_summary(out: Path, outcomes: list[Outcome], shard: tuple[int, int] | None = None) -> list[Path]:
     """Write ``<stem>.csv`` and ``<stem>.json`` into ``out``; return both paths."""
     stem = summary_stem(shard)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for item in outcomes:
-        writer.writerow(
-            [item.municipality, item.folder, item.status, " | ".join(item.problems), f"{item.seconds:.1f}"]
-        )
+    rows = [
+        [item.municipality, item.folder, item.status, " | ".join(item.problems), f"{item.seconds:.1f}"]
+        for item in outcomes
+    ]
     document = {
         "replicate_version": __version__,
         "shard": None if shard is None else {"index": shard[0], "count": shard[1]},
@@ -48,6 +44,11 @@ def write_summary(out: Path, outcomes: list[Outcome], shard: tuple[int, int] | N
         ],
     }
     csv_path, json_path = out / f"{stem}.csv", out / f"{stem}.json"
-    write_atomic(csv_path, buffer.getvalue().encode("utf-8"))
-    write_atomic(json_path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(csv_path, COLUMNS, rows)
+    write_bytes(
+        json_path,
+        (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        make_parents=True,
+    )
     return [csv_path, json_path]

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from replicate.batch.files import write_atomic
+from replicate.atomicio import write_bytes
 from replicate.catalogue.page import page
 from replicate.catalogue.read import FORMAT_NAMES, CatalogueKit, read_kits
 from replicate.errors import InputError, Problem
@@ -48,13 +48,13 @@ def build_catalogue(
 
 def _write(kits: list[CatalogueKit], batch_out: Path, site: Path, built: Path, title: str) -> list[Path]:
     files = [Path("index.html"), Path(FEED)]
-    write_atomic(built / "index.html", page(title, _overview(kits, title), script=True))
+    write_bytes(built / "index.html", page(title, _overview(kits, title), script=True), make_parents=True)
     for kit in kits:
         relative = Path("kommunen") / f"{kit.folder}.html"
-        write_atomic(built / relative, page(_name(kit), _kit_page(kit, batch_out, site)))
+        write_bytes(built / relative, page(_name(kit), _kit_page(kit, batch_out, site)), make_parents=True)
         files.append(relative)
     feed = json.dumps(_feed(kits, title), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    write_atomic(built / FEED, feed.encode("utf-8"))
+    write_bytes(built / FEED, feed.encode("utf-8"), make_parents=True)
     return files
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from replicate.batch.files import write_atomic
+from replicate.atomicio import write_bytes
 from replicate.errors import Problem, SettingsError
 from replicate.publiccode.model import PublicCode
 from replicate.settings import Settings
@@ -98,5 +98,5 @@ def write_kit_publiccode(settings: Settings, kit: Path) -> Path:
     """Write ``publiccode.yml`` into the kit folder (after the kit is in place; atomically)."""
     text = HEADER + yaml.safe_dump(kit_publiccode(settings), allow_unicode=True, sort_keys=False, width=110)
     path = kit / "publiccode.yml"
-    write_atomic(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"), make_parents=True)
     return path

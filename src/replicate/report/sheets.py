@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from replicate.render.zipfix import normalize_zip_bytes
+from replicate.tabular import safe_cell
 
 Cell = str | int | float | None
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutral(text: str) -> str:
     """``text`` made safe for a spreadsheet cell: formula-like text gets a leading apostrophe."""
-    return "'" + text if text.startswith(_DANGEROUS) else text
+    return str(safe_cell(text))
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
