@@ -1,7 +1,7 @@
 # One entry point for humans and CI.
 PY ?= python
 
-.PHONY: test lint bench
+.PHONY: test lint bench ci fuzz
 test:
 	$(PY) -m pytest -q
 
@@ -12,6 +12,13 @@ lint:
 
 bench:
 	$(PY) benchmarks/bench_new.py
+	$(PY) benchmarks/bench_errors.py
+	$(PY) benchmarks/bench_hostile_inputs.py
+
+ci: lint test  ## what .ci/run checks after installing
+
+fuzz:  ## the input fuzz tests with many more examples than in `make test`
+	FUZZ_EXAMPLES=5000 $(PY) -m pytest -q tests/fuzz
 
 .PHONY: docs
 docs:  ## regenerate docs generated from code (case-record schema and field reference)

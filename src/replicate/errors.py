@@ -74,3 +74,7 @@ class KitError(ReplicateError):
 
 class RenderError(ReplicateError):
     """A document could not be converted to one of the output formats."""
+
+
+class ReportError(ReplicateError):
+    """A report could not be built (no countable row, an unusable period or destination)."""

@@ -94,7 +94,17 @@ def test_missing_language_falls_back_to_marked_german(dresden: Settings, tmp_pat
 
 
 def test_form_and_renderer_agree_on_right_to_left() -> None:
-    from replicate.forms.translate import RTL
-    from replicate.render.meta import RTL_LANGUAGES
+    # One source (CLDR through replicate.languages): the renderer's direction is the form's.
+    from datetime import date
 
-    assert RTL == RTL_LANGUAGES
+    from replicate.languages import is_rtl
+    from replicate.render.meta import DocMeta
+
+    for code in ("ar", "fa", "ps", "ckb", "ur", "he", "ku", "ti", "de", "ka"):
+        assert DocMeta("T", code, date=date(2026, 11, 25)).rtl == is_rtl(code)
+    assert {c for c in ("ar", "fa", "ps", "ckb", "ku", "ti", "so", "ka") if is_rtl(c)} == {
+        "ar",
+        "fa",
+        "ps",
+        "ckb",
+    }

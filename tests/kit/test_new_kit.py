@@ -33,6 +33,8 @@ DOCUMENTS = [
     "datenschutz/verarbeitungsverzeichnis",
     "datenschutz/tom",
     "regeln/pruefschema",
+    "berichtswesen/kennzahlen-handbuch",
+    "berichtswesen/berichtskalender",
     "formulare/erstberatungsbogen",
     "formulare/fim-zuordnung",
     *[

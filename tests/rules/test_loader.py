@@ -9,7 +9,7 @@ import pytest
 
 from replicate.errors import RulesError
 from replicate.rules import DATA_DIR, load_rules
-from replicate.screening.outcome import PREDICATES
+from replicate.screening.registry import predicates
 
 HERE = Path(__file__).parent
 
@@ -23,7 +23,7 @@ def _copy(tmp_path: Path) -> Path:
 def test_rules_load_and_every_condition_has_a_predicate():
     rules = load_rules()
     ids = {c.id for conds in rules.conditions.values() for c in conds}
-    assert ids <= set(PREDICATES)
+    assert ids <= set(predicates())
     assert {
         "p25b",
         "p25b_6",
@@ -53,7 +53,7 @@ def test_duplicate_key_is_refused_with_line(tmp_path):
     shutil.copy(HERE / "badrules" / "duplicate.yaml", data / "p99.yaml")
     with pytest.raises(RulesError) as info:
         load_rules(data)
-    assert "p99.yaml:4: Schlüssel title ist doppelt" in str(info.value)
+    assert "p99.yaml:4: Schlüssel „title“ ist doppelt" in str(info.value)
 
 
 def test_unknown_key_is_refused_with_line(tmp_path):

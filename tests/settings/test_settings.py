@@ -38,7 +38,11 @@ def test_examples_differ_where_it_matters() -> None:
 
 
 @pytest.mark.parametrize("case", BAD_CASES, ids=[c["name"] for c in BAD_CASES])
-def test_bad_settings(case: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_settings(
+    case: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in case.get("env", {}).items():
+        monkeypatch.setenv(name, value)
     base = ROOT / case["base"]
     text = base.read_text(encoding="utf-8")
     for old, new in case["replace"]:
@@ -54,6 +58,8 @@ def test_bad_settings(case: dict, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert str(bad) in err
     for expected in case["expect"]:
         assert expected in err, f"{expected!r} missing in:\n{err}"
+    for unwanted in case.get("absent", []):
+        assert unwanted not in err, f"{unwanted!r} should not be in:\n{err}"
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

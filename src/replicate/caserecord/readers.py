@@ -1,9 +1,13 @@
-"""Read one case (JSON) or a caseload (JSON array, JSONL, CSV) with row-level errors."""
+"""Read one case (JSON) or a caseload (JSON array, JSONL, CSV) with row-level errors.
+
+Every problem with one entry becomes a row error (the other entries are still read); only a problem with
+the whole file (missing, a folder, an unreadable CSV header) ends reading with a :class:`CaseRecordError`.
+"""
 
 from __future__ import annotations
 
 import csv
-import itertools
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,11 +16,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from replicate.caserecord.messages import problems_from
+from replicate.caserecord.dialect import DEFAULT, Dialect, decode, delimiter_of
 from replicate.caserecord.model import CaseRecord
+from replicate.caserecord.unflatten import check_header, unflatten
 from replicate.errors import CaseRecordError, Problem
+from replicate.oswords import reason
+from replicate.problems import CASE_RECORD, problems_from
 
-_BOOL = {"ja": True, "nein": False, "true": True, "false": False}
+MAX_FILE_BYTES = 200_000_000
+"""Largest caseload or case file read (200 MB; 10,000 cases take about 10 MB)."""
+MAX_CELL = 64_000
+"""Longest CSV cell in characters (a whole case as JSON in one cell stays far below)."""
 
 
 @dataclass
@@ -34,20 +44,86 @@ def parse_case(data: Any, prefix: str = "", file: Path | str | None = None) -> C
     try:
         return CaseRecord.model_validate(data)
     except ValidationError as exc:
-        raise CaseRecordError(file, problems_from(exc, prefix)) from None
+        problems = [p for _, p in problems_from(exc, CaseRecord, "json", CASE_RECORD, prefix)]
+        raise CaseRecordError(file, problems) from None
+
+
+def _bytes(path: Path) -> bytes:
+    """The file's content, or a CaseRecordError saying why it cannot be read."""
+    if path.is_dir():
+        raise CaseRecordError(path, [Problem("ist ein Ordner, keine Datei", hint="Geben Sie die Datei an.")])
+    if not path.is_file():
+        raise CaseRecordError(path, [Problem("Datei nicht gefunden", hint="Prüfen Sie Pfad und Dateinamen.")])
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CaseRecordError(
+                path,
+                [
+                    Problem(
+                        f"Datei ist zu groß (höchstens {MAX_FILE_BYTES // 1_000_000} MB)",
+                        hint="Teilen Sie die Fallliste in mehrere Dateien.",
+                    )
+                ],
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise CaseRecordError(path, [Problem(f"Datei kann nicht gelesen werden ({reason(exc)})")]) from None
+
+
+def _json(text: str) -> Any:
+    """``json.loads`` with every failure turned into a ValueError carrying a German message."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"kein gültiges JSON: {_json_reason(exc.msg)} (Zeile {exc.lineno}, Spalte {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise ValueError("kein gültiges JSON: zu tief verschachtelt") from None
+    except ValueError:  # an integer of thousands of digits
+        raise ValueError("kein gültiges JSON: eine Zahl ist zu lang") from None
+
+
+def _json_reason(msg: str) -> str:
+    words = {
+        "Expecting value": "ein Wert fehlt",
+        "Expecting property name enclosed in double quotes": "ein Feldname muss in doppelten Anführungszeichen stehen",
+        "Expecting ',' delimiter": "ein Komma fehlt",
+        "Expecting ':' delimiter": "ein Doppelpunkt fehlt",
+        "Unterminated string starting at": "ein Anführungszeichen wird nicht geschlossen",
+        "Extra data": "nach dem Ende folgt noch etwas",
+        "Invalid control character at": "ein Steuerzeichen steht in einem Text",
+    }
+    return next(
+        (german for english, german in words.items() if msg.startswith(english)), "Aufbau nicht lesbar"
+    )
+
+
+def _utf8(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CaseRecordError(
+            path,
+            [
+                Problem(
+                    "Datei ist nicht in UTF-8 gespeichert",
+                    line=line,
+                    hint="Speichern Sie die Datei als UTF-8.",
+                )
+            ],
+        ) from None
 
 
 def load_case(path: Path) -> CaseRecord:
     """Read one case record from a JSON file."""
-    return parse_case(_read_json(path, path.read_text(encoding="utf-8")), file=path)
-
-
-def _read_json(path: Path, text: str, prefix: str = "") -> Any:
+    text = _utf8(path, _bytes(path))
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = prefix or "JSON"
-        raise CaseRecordError(path, [Problem(f"kein gültiges JSON: {exc.msg}", where, exc.lineno)]) from None
+        data = _json(text)
+    except ValueError as exc:
+        raise CaseRecordError(path, [Problem(str(exc), "JSON")]) from None
+    return parse_case(data, file=path)
 
 
 def _row(label: str, path: Path, data: Any) -> Row:
@@ -57,71 +133,112 @@ def _row(label: str, path: Path, data: Any) -> Row:
         return Row(label, problems=err.problems)
 
 
-def unflatten(flat: dict[str, str]) -> dict[str, Any]:
-    """Turn CSV columns with dotted names (``employment.jobs.0.start``) into a nested record."""
-    root: dict[str, Any] = {}
-    for key, raw in flat.items():
-        cell = (raw or "").strip()
-        if not key or not cell:
+def _bad(label: str, message: str, hint: str = "") -> Row:
+    return Row(label, problems=[Problem(message, label, hint=hint)])
+
+
+def read_csv(path: Path, data: bytes) -> tuple[Dialect, Iterator[Row]]:
+    """The dialect of a CSV caseload and its entries (header problems raise CaseRecordError)."""
+    text, encoding = decode(data)
+    first = text.split("\n", 1)[0]
+    dialect = Dialect(encoding, delimiter_of(first))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
+    try:
+        header = next(reader, [])
+    except csv.Error:
+        problem = Problem("Kopfzeile nicht lesbar (zu lang oder mit unzulässigem Zeichen)", "Zeile 1")
+        raise CaseRecordError(path, [problem]) from None
+    header = [name.strip() for name in header]
+    problems = check_header(header)
+    if problems:
+        raise CaseRecordError(path, problems)
+    return dialect, _csv_rows(path, reader, header)
+
+
+def _csv_rows(path: Path, reader: Any, header: list[str]) -> Iterator[Row]:
+    last = 1
+    while True:
+        start = last + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a cell over csv's own limit (128 KB), a NUL character
+            last = reader.line_num
+            too_long = "field larger" in str(exc)
+            reason = (
+                f"eine Zelle ist zu lang (höchstens {MAX_CELL} Zeichen)" if too_long else "Zeile nicht lesbar"
+            )
+            yield _bad(f"Zeile {start}", reason, "Prüfen Sie die Zeile in der Tabellenkalkulation.")
             continue
-        value: Any = cell
-        if cell[0] in "[{":
-            value = json.loads(cell)
-        elif cell.lower() in _BOOL:
-            value = _BOOL[cell.lower()]
-        node: Any = root
-        parts = key.strip().split(".")
-        for part, nxt in itertools.pairwise(parts):
-            child: Any = [] if nxt.isdigit() else {}
-            if isinstance(node, list):
-                idx = int(part)
-                while len(node) <= idx:
-                    node.append(child)
-                node = node[idx]
-            else:
-                node = node.setdefault(part, child)
-        last = parts[-1]
-        if isinstance(node, list):
-            while len(node) <= int(last):
-                node.append({})
-            node[int(last)] = value
-        else:
-            node[last] = value
-    return root
+        last = reader.line_num
+        label = f"Zeile {start}" if last == start else f"Zeilen {start}–{last}"
+        if not any(cell.strip() for cell in cells):
+            continue
+        if last > start and any("\n" in cell or "\r" in cell for cell in cells):
+            yield _bad(
+                label,
+                f"ein Anführungszeichen wird nicht geschlossen: die Zeilen {start} bis {last} sind zu einem "
+                "Eintrag verschmolzen und wurden nicht geprüft",
+                "Schließen Sie das Anführungszeichen in der ersten dieser Zeilen.",
+            )
+            continue
+        if any(len(cell) > MAX_CELL for cell in cells):
+            yield _bad(label, f"eine Zelle ist zu lang (höchstens {MAX_CELL} Zeichen)")
+            continue
+        if len(cells) > len(header):
+            yield _bad(
+                label,
+                f"die Zeile hat {len(cells)} Zellen, die Kopfzeile nur {len(header)} Spalten",
+                "Entfernen Sie die überzähligen Zellen (oder Trennzeichen) am Zeilenende.",
+            )
+            continue
+        try:
+            record = unflatten(dict(zip(header, cells, strict=False)), _json)
+        except ValueError as exc:
+            yield _bad(label, f"Zelle nicht lesbar: {exc}")
+            continue
+        yield _row(label, path, record)
+
+
+def _jsonl_rows(path: Path, data: bytes) -> Iterator[Row]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        label = f"Zeile {number}"
+        try:
+            item = _json(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield _bad(label, "Zeile ist nicht in UTF-8 gespeichert", "Speichern Sie die Datei als UTF-8.")
+            continue
+        except ValueError as exc:
+            yield _bad(label, str(exc))
+            continue
+        yield _row(label, path, item)
+
+
+def open_caseload(path: Path) -> tuple[Dialect, Iterator[Row]]:
+    """How the caseload is written (for CSV: delimiter and encoding) and its entries."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".jsonl", ".json"):
+        raise CaseRecordError(
+            path, [Problem("unbekanntes Dateiformat", hint="Erlaubt sind .json, .jsonl und .csv.")]
+        )
+    data = _bytes(path)
+    if suffix == ".csv":
+        return read_csv(path, data)
+    if suffix == ".jsonl":
+        return DEFAULT, _jsonl_rows(path, data)
+    try:
+        items = _json(_utf8(path, data))
+    except ValueError as exc:
+        raise CaseRecordError(path, [Problem(str(exc), "JSON")]) from None
+    entries = items if isinstance(items, list) else [items]
+    return DEFAULT, (_row(f"Eintrag {n}", path, item) for n, item in enumerate(entries, start=1))
 
 
 def iter_caseload(path: Path) -> Iterator[Row]:
     """Yield every entry of a caseload; bad entries carry problems, the rest records."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            for number, flat in enumerate(reader, start=2):
-                label = f"Zeile {number}"
-                try:
-                    data = unflatten(flat)
-                except (json.JSONDecodeError, ValueError) as exc:
-                    yield Row(label, problems=[Problem(f"Zelle nicht lesbar: {exc}", label)])
-                    continue
-                yield _row(label, path, data)
-    elif suffix == ".jsonl":
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                label = f"Zeile {number}"
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield Row(label, problems=[Problem(f"kein gültiges JSON: {exc.msg}", label)])
-                    continue
-                yield _row(label, path, data)
-    elif suffix == ".json":
-        data = _read_json(path, path.read_text(encoding="utf-8"))
-        items = data if isinstance(data, list) else [data]
-        for number, item in enumerate(items, start=1):
-            yield _row(f"Eintrag {number}", path, item)
-    else:
-        raise CaseRecordError(
-            path, [Problem("unbekanntes Dateiformat", hint="Erlaubt sind .json, .jsonl und .csv.")]
-        )
+    yield from open_caseload(path)[1]

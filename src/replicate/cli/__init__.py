@@ -17,27 +17,31 @@ from replicate.cli import (
     caserecord_cmds,
     i18n_cmds,
     kit_cmds,
+    report_cmds,
     rules_cmds,
     screen_cmds,
     settings_cmds,
 )
 from replicate.errors import ReplicateError
 
-_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds, caserecord_cmds]
+_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds, caserecord_cmds, report_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    _german.install()
-    parser = argparse.ArgumentParser(
+    parser = _german.GermanParser(
         prog="replicate",
         description=(
             "Baut aus einer Einstellungsdatei ein lokales Kit für ein Beratungsprojekt "
             "„Perspektive Bleiberecht“ (Vereinbarung, Regeln, Formulare, Berichtswesen)."
         ),
         epilog="Beispiel:\n  replicate init meine-stadt.toml\n  replicate new meine-stadt.toml kit/",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"replicate {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"replicate {__version__}",
+        help="Versionsnummer anzeigen und beenden",
+    )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
     for module in _MODULES:
         module.register(sub)

@@ -14,9 +14,12 @@ def add_command(
     help: str,
     description: str,
     example: str,
-    func: Callable[[argparse.Namespace], int],
+    func: Callable[[argparse.Namespace], int] | None = None,
 ) -> argparse.ArgumentParser:
-    """Add a subcommand whose ``--help`` ends with a worked example."""
+    """Add a subcommand whose ``--help`` ends with a worked example.
+
+    ``func`` runs the command; a command group sets its own (e.g. printing its help) after creation.
+    """
     parser: argparse.ArgumentParser = sub.add_parser(
         name,
         help=help,
@@ -24,5 +27,6 @@ def add_command(
         epilog=f"Beispiel:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.set_defaults(func=func)
+    if func is not None:
+        parser.set_defaults(func=func)
     return parser

@@ -55,7 +55,6 @@ def register(sub: Any) -> None:
         help="Regeln prüfen, anzeigen und das Fallschema ausgeben",
         description="Werkzeuge für die Regeldaten: Testfälle ausführen, Weg anzeigen, Fallschema ausgeben.",
         example="replicate rules test\n  replicate rules show p25b --as-of 2026-11-25",
-        func=lambda args: 2,
     )
     parser.set_defaults(func=_help(parser))
     rules_sub = parser.add_subparsers(dest="rules_command", metavar="UNTERBEFEHL")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 from datetime import date
@@ -13,15 +12,20 @@ from typing import Any
 from rich.console import Console
 from rich.progress import Progress
 
-from replicate.caserecord import iter_caseload, load_case
+from replicate.caserecord import load_case
+from replicate.caserecord.dialect import Dialect
 from replicate.cli._common import add_command
 from replicate.errors import CaseRecordError, Problem
+from replicate.oswords import reason
 from replicate.rules import RuleSet, load_rules
 from replicate.rules.local import apply_local
 from replicate.screening import explain, screen
+from replicate.screening.caseload import CaseloadResult, count_entries, screen_caseload
 from replicate.settings import load_settings
+from replicate.tabular import write_csv
 
 CASELOAD_SUFFIXES = (".csv", ".jsonl")
+DELIMITER_CHOICES = {"semikolon": ";", "komma": ",", "tab": "\t"}
 
 
 def as_of_date(text: str) -> date:
@@ -36,7 +40,11 @@ def _is_caseload(path: Path) -> bool:
     if path.suffix.lower() in CASELOAD_SUFFIXES:
         return True
     if path.suffix.lower() == ".json" and path.is_file():
-        return path.read_text(encoding="utf-8").lstrip().startswith("[")
+        try:
+            with path.open("rb") as stream:
+                return stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
+        except OSError:
+            return False  # reading it again as one case reports why it cannot be read
     return False
 
 
@@ -50,40 +58,66 @@ def _one(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(path: Path) -> int | None:
-    if path.suffix.lower() == ".json":
-        return None
-    with path.open(encoding="utf-8") as fh:
-        lines = sum(1 for line in fh if line.strip())
-    return lines - 1 if path.suffix.lower() == ".csv" else lines
+def _same(a: Path, b: Path) -> bool:
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
+
+
+def _check_out(args: argparse.Namespace) -> Path:
+    """The output path, refused when it is missing, an input, a folder or in a missing folder."""
+    out: Path | None = args.out
+    if out is None:
+        missing = Problem("für eine Fallliste fehlt --out", hint="z. B. --out ergebnisse.csv")
+        raise CaseRecordError(args.file, [missing])
+    inputs = [p for p in (args.file, args.settings) if p is not None]
+    if any(_same(out, p) for p in inputs):
+        raise CaseRecordError(
+            out,
+            [
+                Problem(
+                    "die Ergebnisdatei wäre zugleich eine Eingabe und würde überschrieben",
+                    hint="Geben Sie bei --out einen anderen Dateinamen an, z. B. --out ergebnisse.csv",
+                )
+            ],
+        )
+    if out.is_dir():
+        raise CaseRecordError(
+            out, [Problem("ist ein Ordner", hint="Geben Sie bei --out einen Dateinamen an.")]
+        )
+    if not out.parent.is_dir():
+        raise CaseRecordError(
+            out,
+            [
+                Problem(
+                    "der Ordner der Ergebnisdatei fehlt",
+                    hint="Legen Sie ihn an oder wählen Sie einen anderen.",
+                )
+            ],
+        )
+    return out
 
 
 def _caseload(args: argparse.Namespace) -> int:
-    if args.out is None:
-        missing = Problem("für eine Fallliste fehlt --out", hint="z. B. --out ergebnisse.csv")
-        raise CaseRecordError(args.file, [missing])
+    out = _check_out(args)
     rules = _rules(args)
-    problems: list[Problem] = []
-    rows: list[dict[str, Any]] = []
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("Fälle werden geprüft", total=_count(args.file))
-        for row in iter_caseload(args.file):
-            progress.advance(task)
-            if row.record is None:
-                problems += row.problems
-                continue
-            result = screen(row.record, rules, args.as_of)
-            out: dict[str, Any] = {"zeile": row.label, "fall": row.record.case_id}
-            for pid, p in result.pathways.items():
-                out[pid] = p.label
-                out[f"{pid}_blockiert"] = " ".join(p.blocking)
-            rows.append(out)
-    _write(args.out, rows)
-    bad = len({p.location.split(":")[0] for p in problems})
-    console.print(f"{len(rows)} Fälle geprüft → {args.out}; {bad} fehlerhafte Einträge.")
-    if problems:
-        raise CaseRecordError(args.file, problems)
+        task = progress.add_task("Fälle werden geprüft", total=count_entries(args.file))
+        result = screen_caseload(args.file, rules, args.as_of, lambda: progress.advance(task))
+    dialect = result.dialect
+    if args.delimiter is not None:
+        dialect = Dialect(dialect.encoding, DELIMITER_CHOICES[args.delimiter])
+    encoding = _write(out, result, dialect)
+    console.print(f"Gelesen: {args.file} ({result.dialect.describe()}).")
+    written = Dialect(encoding, dialect.delimiter).describe()
+    if result.problems:
+        console.print(
+            f"{len(result.rows)} Fälle geprüft und nach {out} geschrieben ({written}); "
+            f"{result.bad_entries} fehlerhafte Einträge wurden nicht geprüft und fehlen dort:"
+        )
+        raise CaseRecordError(args.file, result.problems)
+    console.print(f"{len(result.rows)} Fälle geprüft → {out} ({written}).")
     return 0
 
 
@@ -95,22 +129,31 @@ def _rules(args: argparse.Namespace) -> RuleSet:
     return apply_local(rules, load_settings(args.settings).local_rules)
 
 
-def _write(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write the results next to the target first and move them into place, so a failure never leaves a
-    half-written file (or damages an older result file)."""
-    fields = list(dict.fromkeys(k for row in rows for k in row)) or ["zeile", "fall"]
-    partial = path.with_name(f".{path.name}.partial")
+def _write(path: Path, result: CaseloadResult, dialect: Dialect) -> str:
+    """Write the result table atomically in the caseload's dialect; return the encoding used.
+
+    Text that Windows-1252 cannot hold is written as UTF-8 with byte order mark instead (said in the
+    summary), never replaced by question marks; a lone surrogate (possible in JSON) is written as ``\ud800``.
+    """
+    encoding = dialect.encoding
     try:
-        with partial.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=fields)
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(partial, path)
+        try:
+            write_csv(path, result.header, result.rows, delimiter=dialect.delimiter, encoding=encoding)
+        except UnicodeEncodeError:  # a character Windows-1252 lacks, or a lone surrogate from JSON
+            encoding = "utf-8-sig"
+            write_csv(
+                path,
+                result.header,
+                result.rows,
+                delimiter=dialect.delimiter,
+                encoding=encoding,
+                errors="backslashreplace",
+            )
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise CaseRecordError(
-            path, [Problem(f"Ergebnisdatei kann nicht geschrieben werden ({exc.strerror})")]
-        ) from exc
+            path, [Problem(f"Ergebnisdatei kann nicht geschrieben werden ({reason(exc)})")]
+        ) from None
+    return encoding
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -126,7 +169,9 @@ def register(sub: Any) -> None:
         description=(
             "Prüft einen pseudonymen Fall (JSON) zum Stichtag gegen alle Bleiberechtswege und erklärt das "
             "Ergebnis auf Deutsch. Eine Fallliste (CSV, JSONL oder JSON-Liste) wird mit --out in eine "
-            "Ergebnistabelle (CSV) geschrieben; fehlerhafte Zeilen werden am Ende gemeldet."
+            "Ergebnistabelle (CSV) geschrieben. Trennzeichen (; , Tab) und Kodierung (UTF-8, Windows-1252, "
+            "UTF-16) einer CSV-Datei werden erkannt und für die Ergebnisse übernommen. Fehlerhafte Zeilen "
+            "werden am Ende gemeldet; alle anderen werden geprüft und geschrieben."
         ),
         example=(
             "replicate screen fall.json --as-of 2026-11-25\n"
@@ -141,6 +186,11 @@ def register(sub: Any) -> None:
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON statt als Text")
     parser.add_argument(
         "--out", metavar="ERGEBNIS.csv", type=Path, help="Ergebnistabelle (CSV) für eine Fallliste"
+    )
+    parser.add_argument(
+        "--delimiter",
+        choices=sorted(DELIMITER_CHOICES),
+        help="Trennzeichen der Ergebnistabelle (Standard: wie in der Fallliste)",
     )
     parser.add_argument(
         "--settings",

@@ -24,7 +24,8 @@ from replicate.forms.definition import FormField, Section, cldr_name, form_secti
 from replicate.forms.layout import load_layout
 from replicate.forms.limits import MAX_FILE_BYTES, MAX_LIST_ITEMS
 from replicate.forms.texts import UI
-from replicate.forms.translate import ENDONYMS, RTL, UNTRANSLATED, Translator
+from replicate.forms.translate import ENDONYMS, UNTRANSLATED, Translator
+from replicate.languages import is_rtl
 
 
 def _asset(name: str) -> str:
@@ -86,7 +87,7 @@ def page_data(translators: list[Translator]) -> dict[str, Any]:
         "history": history_data(),
         "untranslated": UNTRANSLATED,
         "languages": [
-            {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if t.lang in RTL else "ltr"}
+            {"code": t.lang, "name": ENDONYMS.get(t.lang, t.lang), "dir": "rtl" if is_rtl(t.lang) else "ltr"}
             for t in translators
         ],
         "sections": [

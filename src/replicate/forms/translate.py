@@ -12,9 +12,6 @@ from replicate.forms.catalog import default_dir, po_path, read_catalog
 UNTRANSLATED = "[DE] "
 """Put before a German text shown because its translation is missing, so the adviser sees it."""
 
-RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb"})
-"""Languages written right to left (the same as the renderer's, see tests/forms/test_generators.py)."""
-
 ENDONYMS = {
     "de": "Deutsch",
     "en": "English",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from replicate.errors import KitError, ReplicateError
 from replicate.forms import write_forms
+from replicate.funders.document import write_calendar
 from replicate.kit.destination import check_destination, move_into_place, staging_dir
 from replicate.kit.documents import build_documents
 from replicate.kit.generated import write_rules
@@ -72,6 +73,7 @@ def new_kit(
         render_template(settings, kit_dir)
         write_rules(settings, kit_dir)
         write_forms(settings, kit_dir)
+        write_calendar(settings, kit_dir)
         documents = build_documents(settings, kit_dir, progress)
         write_index(settings, kit_dir, documents)
         files = sorted(p.relative_to(kit_dir) for p in kit_dir.rglob("*") if p.is_file())

@@ -6,8 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb"})
-"""Primary language subtags written right to left (the kit uses ``ar`` and ``fa``)."""
+from replicate.languages import is_rtl
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 """Logo formats we accept, by file suffix."""
@@ -53,7 +52,7 @@ class DocMeta:
     @property
     def rtl(self) -> bool:
         """True when the document's language is written right to left."""
-        return self.language in RTL_LANGUAGES
+        return is_rtl(self.language)
 
     @property
     def direction(self) -> str:

@@ -20,11 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx.image.image import Image
 from lxml import etree  # type: ignore[import-untyped]
 from markdown_it.tree import SyntaxTreeNode
 from odfdo import Document, Element, Frame, Paragraph, Tab, VarPageCount, VarPageNumber
 
+from replicate.imagesize import image_size
 from replicate.render.meta import DocMeta
 from replicate.render.odt_styles import (
     BULLETS,
@@ -238,10 +238,10 @@ def _master_page(document: Any, meta: DocMeta) -> None:
 
 
 def _logo_frame(document: Any, logo: Path) -> Any:
-    """The logo, 1.2 cm high; python-docx's image header reader supplies the aspect ratio."""
-    image = Image.from_file(str(logo))
+    """The logo, 1.2 cm high, with the aspect ratio read from the image header."""
+    width_px, height_px = image_size(logo) or (1, 1)
     height = 1.2
-    width = height * image.px_width / image.px_height
+    width = height * width_px / max(height_px, 1)
     url = document.add_file(logo)
     return Frame.image_frame(url, name="Logo", size=(f"{width:.3f}cm", f"{height}cm"), anchor_type="as-char")
 

@@ -15,9 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("mimetype", "[Content_Types].xml")
 _FILE_MODE = 0o100644 << 16
 _DIR_MODE = (0o040755 << 16) | 0x10  # Unix mode plus the MS-DOS directory flag
@@ -89,8 +87,3 @@ def read_entries(data: bytes) -> dict[str, bytes]:
 def normalize_zip_bytes(data: bytes) -> bytes:
     """Return ``data`` (a zip file) rewritten deterministically."""
     return write_zip(Entry.make(name, content) for name, content in read_entries(data).items())
-
-
-def normalize_zip(path: Path) -> None:
-    """Rewrite the zip file at ``path`` in place (see :func:`normalize_zip_bytes`)."""
-    path.write_bytes(normalize_zip_bytes(path.read_bytes()))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from replicate.errors import Problem, RulesError
+from replicate.oswords import reason
+from replicate.problems import RULE_FILE, problems_from
 from replicate.rules.models import BarsFile, Condition, ConditionRef, PathwayFile
 from replicate.rules.ruleset import RuleSet
-from replicate.rules.yamlload import line_of, read_yaml
+from replicate.yamlio import LineIndex, YamlProblem, parse
 
 DATA_DIR = Path(__file__).parent / "data"
 ORDER = ["p25b", "p25a", "p60d", "p60c", "p16g", "p19d", "p25_5", "p23a", "p104c"]
@@ -21,18 +24,29 @@ def _rank(path: Path) -> tuple[int, str]:
     return (ORDER.index(path.stem) if path.stem in ORDER else len(ORDER), path.stem)
 
 
+def read_yaml(path: Path) -> tuple[Any, LineIndex]:
+    """Parse a rule or case file; return the data and the line of every key (for messages)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RulesError(path, [Problem(f"Datei kann nicht gelesen werden ({reason(exc)})")]) from None
+    except UnicodeDecodeError:
+        raise RulesError(path, [Problem("Datei ist nicht in UTF-8 gespeichert")]) from None
+    try:
+        data, node = parse(text)
+    except YamlProblem as exc:
+        raise RulesError(path, [Problem(exc.message, line=exc.line, hint=exc.hint)]) from None
+    return data, LineIndex.of_yaml(node)
+
+
 def _validate(path: Path, model: type[PathwayFile] | type[BarsFile]) -> PathwayFile | BarsFile:
-    data, node = read_yaml(path)
+    data, lines = read_yaml(path)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = [
-            Problem(
-                message="unbekannter Schlüssel" if e["type"] == "extra_forbidden" else e["msg"],
-                location=".".join(str(p) for p in e["loc"] if p not in ("own", "ref")),
-                line=line_of(node, tuple(e["loc"])),
-            )
-            for e in exc.errors(include_url=False)
+            Problem(p.message, p.location, lines.line(loc, skip=RULE_FILE.skip), p.hint)
+            for loc, p in problems_from(exc, model, "yaml", RULE_FILE)
         ]
         raise RulesError(path, problems) from None
 

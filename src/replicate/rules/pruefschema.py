@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from replicate.errors import Problem, RulesError
+from replicate.forms.mdtext import escape
 from replicate.rules.local import LocalAdjustments, apply_local
 from replicate.rules.models import GRANT_LABELS, KIND_LABELS, Condition, MissingValue, Parameter
 from replicate.rules.ruleset import RuleSet
@@ -34,12 +35,9 @@ def _param_at(param: Parameter, as_of: date) -> Any:
         return None
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
-
-
 def _text(text: str) -> str:
     """A value from the settings (local notes, practice, evidence), with Markdown syntax kept literal."""
-    return text.translate(_MD_SPECIAL).replace("\n", " ")
+    return escape(text).replace("\n", " ")
 
 
 def _params_text(cond: Condition, as_of: date) -> str:

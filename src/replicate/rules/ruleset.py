@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from replicate.rules.models import Condition, ConditionRef, Parameter, Pathway
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -31,6 +35,7 @@ class RuleSet:
         for p in self.pathways.values():
             self._by_id.update((e.id, e) for e in p.conditions if isinstance(e, Condition))
         self._in_force.clear()
+        self._derived.clear()
 
     def condition(self, cid: str) -> Condition:
         """Find a condition by id among bars and pathway conditions (own definitions only)."""
@@ -60,6 +65,15 @@ class RuleSet:
 
     _in_force: dict[date, dict[str, list[Condition]]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Condition] = field(default_factory=dict, repr=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False, init=False)
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A value computed from these rules (e.g. screening's plan for one date), built once per key and
+        dropped when the rules are resolved again; it lives as long as the rule set, not longer."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        found: T = self._derived[key]
+        return found
 
     def in_force(self, as_of: date) -> dict[str, list[Condition]]:
         """Pathways in force on ``as_of`` with the conditions in force on that date (cached)."""

@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from replicate.caserecord import parse_case
 from replicate.errors import CaseRecordError, Problem, RulesError
+from replicate.problems import RULE_FILE, problems_from
+from replicate.rules.loader import read_yaml
 from replicate.rules.ruleset import RuleSet
-from replicate.rules.yamlload import line_of, read_yaml
 from replicate.screening.engine import screen
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "rules" / "cases"
@@ -77,13 +78,13 @@ def merge(base: Any, change: Any) -> Any:
 
 def load_case_file(path: Path) -> CaseFile:
     """Read one case file; unknown or duplicate keys are errors with file:line."""
-    data, node = read_yaml(path)
+    data, lines = read_yaml(path)
     try:
         return CaseFile.model_validate(data)
     except ValidationError as exc:
         problems = [
-            Problem(e["msg"], ".".join(map(str, e["loc"])), line_of(node, tuple(e["loc"])))
-            for e in exc.errors(include_url=False)
+            Problem(p.message, p.location, lines.line(loc), p.hint)
+            for loc, p in problems_from(exc, CaseFile, "yaml", RULE_FILE)
         ]
         raise RulesError(path, problems) from None
 

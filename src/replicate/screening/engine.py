@@ -8,14 +8,6 @@ from functools import partial
 from replicate.caserecord import CaseRecord
 from replicate.rules.models import MissingValue
 from replicate.rules.ruleset import RuleSet
-from replicate.screening import (  # noqa: F401  (importing registers the predicates)
-    pred_bars,
-    pred_other,
-    pred_p25a,
-    pred_p25b,
-    pred_p60d,
-    pred_training,
-)
 from replicate.screening.facts import Facts
 from replicate.screening.outcome import NOT_MET, UNKNOWN, Ctx, Outcome
 from replicate.screening.plan import PathwayPlan, Prepared, Step, prepare
@@ -24,18 +16,12 @@ from replicate.screening.text import Text
 from replicate.screening.verdict import decide
 
 
-def evaluate(ctx: Ctx, step: Step) -> Outcome:
+def run_step(ctx: Ctx, step: Step) -> Outcome:
     """Run one prepared condition: predicate, then kind and unsettled note (negative → manual review).
 
-    Each is evaluated once per case (memo keyed by id, kind, unsettled note and, for predicates that
-    read the pathway, what they read of it).
+    The outcome is stored in the case's memo (keyed by id, kind, unsettled note and, for predicates that
+    read the pathway, what they read of it); callers look there first.
     """
-    out: Outcome | None = ctx.facts.memo.get(step.key)
-    return _run(ctx, step) if out is None else out
-
-
-def _run(ctx: Ctx, step: Step) -> Outcome:
-    """``evaluate`` without looking into the memo first."""
     ctx.condition, ctx.params = step.condition, step.params
     try:
         out = step.func(ctx)
@@ -53,7 +39,7 @@ def _rest(facts: Facts, prepared: Prepared, plan: PathwayPlan, done: int) -> lis
     ctx = Ctx(facts, prepared)
     ctx.pathway, ctx.own_params = plan.pathway, plan.own_params
     memo = facts.memo
-    return [memo.get(step.key) or _run(ctx, step) for step in plan.steps[done:]]
+    return [memo.get(step.key) or run_step(ctx, step) for step in plan.steps[done:]]
 
 
 def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
@@ -73,7 +59,7 @@ def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
         for step in plan.steps:
             out = memo.get(step.key)  # shared bars are evaluated once per case
             if out is None:
-                out = _run(ctx, step)
+                out = run_step(ctx, step)
             outcomes.append(out)
             if out.status == NOT_MET and out.met_from is None and not out.manual:
                 break  # firmly not met: "nicht möglich" (see ``decide``)
@@ -87,4 +73,4 @@ def screen(case: CaseRecord, rules: RuleSet, as_of: date) -> ScreeningResult:
     return ScreeningResult(case_id=case.case_id, as_of=as_of, pathways=pathways)
 
 
-__all__ = ["evaluate", "prepare", "screen"]
+__all__ = ["prepare", "run_step", "screen"]

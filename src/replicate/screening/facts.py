@@ -6,8 +6,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from replicate.caserecord import CaseRecord
-from replicate.caserecord._base import Period
+from replicate.caserecord import CaseRecord, Period
 from replicate.caserecord.parts import StatusPeriod
 from replicate.screening.intervals import FAR_FUTURE, Span, add_years, chain_start, years_between
 

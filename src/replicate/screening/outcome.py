@@ -1,13 +1,12 @@
-"""The result of one predicate and the predicate registry."""
+"""The result of one predicate (the registry is in ``registry``; ``predicate`` is re-exported here)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Literal
 
-from replicate.rules.models import Pathway
 from replicate.screening.context import Ctx
+from replicate.screening.registry import predicate
 from replicate.screening.text import Detail, Text, fmt
 
 Status = Literal["erfüllt", "nicht erfüllt", "unbekannt"]
@@ -58,31 +57,6 @@ class Outcome:
             f"Outcome({self.status!r}, {self.detail!r}, met_from={self.met_from!r}, "
             f"met_until={self.met_until!r}, manual={self.manual!r}, deadlines={self.deadlines!r})"
         )
-
-
-Predicate = Callable[[Ctx], Outcome]
-PathwayView = Callable[[Pathway], Hashable]
-PREDICATES: dict[str, Predicate] = {}
-READS: dict[str, PathwayView] = {}
-"""For predicates that read the pathway: what they read (the outcome is shared by pathways alike in it)."""
-
-
-def predicate(*ids: str, reads: PathwayView | None = None) -> Callable[[Predicate], Predicate]:
-    """Register a function as the predicate of the condition ids given.
-
-    A predicate is evaluated once per case and shared by every pathway using the condition (with the
-    same kind and unsettled note). One that reads the pathway (grant kind, Abschnitt 5, § 104c
-    privileges) names what it reads with ``reads``: pathways that agree on it share the outcome.
-    """
-
-    def wrap(func: Predicate) -> Predicate:
-        for cid in ids:
-            PREDICATES[cid] = func
-            if reads is not None:
-                READS[cid] = reads
-        return func
-
-    return wrap
 
 
 def flag(value: bool | None, yes: Detail, no: Detail, unknown: Detail, good: bool = True) -> Outcome:

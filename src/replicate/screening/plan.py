@@ -13,7 +13,7 @@ from replicate.errors import Problem, RulesError
 from replicate.rules.models import Condition, MissingValue, Parameter, Pathway
 from replicate.rules.ruleset import RuleSet
 from replicate.screening.context import unset
-from replicate.screening.outcome import PREDICATES, READS, Predicate
+from replicate.screening.registry import READS, Predicate, predicates
 
 
 def value_at(param: Parameter, day: date) -> Any:
@@ -35,7 +35,7 @@ class Step:
     __slots__ = ("condition", "func", "key", "params", "reason")
 
     def __init__(self, condition: Condition, params: dict[str, Any], key: int) -> None:
-        func = PREDICATES.get(condition.id)
+        func = predicates().get(condition.id)
         if func is None:
             raise RulesError(None, [Problem(f"keine Prüflogik für Bedingung {condition.id}", condition.id)])
         self.condition = condition
@@ -65,12 +65,11 @@ class PathwayPlan:
 class Prepared:
     """The rules on one reference date: pathway plans and parameter values."""
 
-    __slots__ = ("_keys", "_of", "_params", "as_of", "pathways", "rules", "shared")
+    __slots__ = ("_keys", "_of", "as_of", "pathways", "rules", "shared")
 
     def __init__(self, rules: RuleSet, as_of: date) -> None:
         self.rules, self.as_of = rules, as_of
         self.shared = values_at(rules.shared_parameters, as_of)
-        self._params: dict[int, tuple[Condition, dict[str, Any]]] = {}
         self._of: dict[tuple[str, str], Any] = {}
         self._keys: dict[tuple[Any, ...], int] = {}
         self.pathways = [
@@ -88,11 +87,8 @@ class Prepared:
         return Step(condition, self.params(condition), self._keys.setdefault(what, len(self._keys)))
 
     def params(self, condition: Condition) -> dict[str, Any]:
-        """Parameter values of a condition on the reference date (cached)."""
-        found = self._params.get(id(condition))
-        if found is None or found[0] is not condition:
-            found = self._params[id(condition)] = (condition, values_at(condition.parameters, self.as_of))
-        return found[1]
+        """Parameter values of a condition on the reference date."""
+        return values_at(condition.parameters, self.as_of)
 
     def of(self, cid: str, name: str) -> Any:
         """Value of another condition's parameter (marker if missing; see ``context.checked``)."""
@@ -102,13 +98,6 @@ class Prepared:
         return self._of[key]
 
 
-_PREPARED: dict[tuple[int, date], Prepared] = {}
-
-
 def prepare(rules: RuleSet, as_of: date) -> Prepared:
-    """The prepared rules for ``as_of`` (cached per rule set and date)."""
-    key = (id(rules), as_of)
-    found = _PREPARED.get(key)
-    if found is None or found.rules is not rules:
-        found = _PREPARED[key] = Prepared(rules, as_of)
-    return found
+    """The prepared rules for ``as_of``, kept on the rule set (dropped when the rules change)."""
+    return rules.derived(("screening.prepared", as_of), lambda: Prepared(rules, as_of))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from replicate.caserecord._base import LEVEL_ORDER
+from replicate.caserecord import LEVEL_ORDER
 from replicate.screening.intervals import ONE_DAY, add_months, chain_start
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, flag, fmt, predicate
 from replicate.screening.pred_bars import crim_50_90

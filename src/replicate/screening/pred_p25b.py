@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from replicate.caserecord._base import LEVEL_ORDER
+from replicate.caserecord import LEVEL_ORDER
 from replicate.screening.outcome import MET, NOT_MET, UNKNOWN, Ctx, Outcome, Text, flag, fmt, predicate
 from replicate.screening.pred_bars import crim_60d
 from replicate.screening.stay import STAY_KINDS, holder_deadlines, stay

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from replicate.indicators import indicator_ids
+from replicate.settings.limits import one_line
 
 MunicipalityKind = Literal[
     "kreisfreie Stadt", "Landkreis", "Große Kreisstadt", "kreisangehörige Stadt", "Gemeinde"
@@ -40,7 +41,15 @@ LANGUAGE_NAMES: dict[str, str] = {
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        """A line break inside a value becomes a space: values are phrases, never Markdown structure."""
+        return one_line(value)
 
 
 class Address(_Section):
@@ -193,6 +202,19 @@ class Funder(_Section):
     """Wie oft der Fördergeber einen Bericht erwartet: monatlich, vierteljährlich, halbjährlich oder jährlich."""
     indicators: list[IndicatorTarget] = Field(min_length=1)
     """Kennzahlen, die der Fördergeber verlangt, jeweils mit optionalem Zielwert."""
+    programme_key: str | None = Field(default=None, examples=["sn-fachkraefterichtlinie"])
+    """Förderprogramm aus dem Katalog von replicate, optional: sn-fachkraefterichtlinie oder sn-frl-integrative-massnahmen; bestimmt Berichtsarten und Fristen. Ohne Angabe gelten Berichtsrhythmus und Zielwerte dieser Datei."""
+    min_count: int = Field(default=5, ge=3, examples=[5])
+    """Mindestfallzahl im Bericht: kleinere Zahlen werden mit „.“ gesperrt (Standard 5, mindestens 3)."""
+
+    @field_validator("programme_key")
+    @classmethod
+    def _known_programme(cls, value: str | None) -> str | None:
+        from replicate.funders import PROGRAMMES
+
+        if value is not None and value not in PROGRAMMES:
+            raise ValueError(f"unbekanntes Förderprogramm „{value}“. Bekannt sind: {', '.join(PROGRAMMES)}")
+        return value
 
     @field_validator("indicators")
     @classmethod
@@ -263,13 +285,3 @@ class KitOptions(_Section):
     @classmethod
     def _dedupe(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
-
-
-SECTIONS: dict[str, type[_Section]] = {
-    "municipality": Municipality,
-    "authority": Authority,
-    "advice_service": AdviceService,
-    "funder": Funder,
-    "cooperation": Cooperation,
-    "kit": KitOptions,
-}
