@@ -78,3 +78,11 @@ class RenderError(ReplicateError):
 
 class ReportError(ReplicateError):
     """A report could not be built (no countable row, an unusable period or destination)."""
+
+
+class DeskError(ReplicateError):
+    """The case register (``replicate desk``) cannot do what was asked (database, import, backup)."""
+
+
+class StaleCaseError(DeskError):
+    """A case was changed by someone else since it was opened (optimistic locking)."""

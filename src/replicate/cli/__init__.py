@@ -15,6 +15,7 @@ from replicate import __version__
 from replicate.cli import (
     _german,
     caserecord_cmds,
+    desk_cmds,
     i18n_cmds,
     kit_cmds,
     report_cmds,
@@ -24,7 +25,7 @@ from replicate.cli import (
 )
 from replicate.errors import ReplicateError
 
-_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds, caserecord_cmds, report_cmds]
+_MODULES = [settings_cmds, kit_cmds, screen_cmds, rules_cmds, i18n_cmds, caserecord_cmds, report_cmds, desk_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
