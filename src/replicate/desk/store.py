@@ -90,6 +90,20 @@ def migrate(conn: sqlite3.Connection) -> int:
     return found
 
 
+def _check_version(path: Path) -> None:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+    if found > LATEST:
+        raise DeskError(
+            f"{path}: die Datenbank stammt aus einer neueren Version von replicate (Schema {found}, diese kennt "
+            f"{LATEST}). Aktualisieren Sie replicate."
+        )
+
+
 class Store:
     """The case register in the SQLite file ``path`` (created when missing)."""
 
@@ -105,6 +119,8 @@ class Store:
         if not path.parent.is_dir():
             raise DeskError(f"{path}: den Ordner {path.parent} gibt es nicht. Legen Sie ihn an.")
         try:
+            if path.exists():
+                _check_version(path)  # read-only first: a foreign or newer file is left byte for byte
             migrate(self.conn)
         except sqlite3.DatabaseError as exc:
             raise DeskError(
