@@ -177,7 +177,8 @@ class DeskApp:
             status, body, kind = handler(Request(method, path, query, form, files))
             return status, body, [("Content-Type", kind)]
         except Answer as answer:
-            return answer.status, answer.body, [*html, *answer.headers]
+            typed = any(k == "Content-Type" for k, _ in answer.headers)
+            return answer.status, answer.body, [*([] if typed else html), *answer.headers]
 
     def _refusal(self, message: str) -> str:
         return _ENV.get_template("fehler.html").render(message=message)
