@@ -194,3 +194,13 @@ def test_retention_dry_run_deletes_nothing(client: Client, store: Store, probe: 
     assert "ALT-2022" in answer.text and "NEU-2026" not in answer.text.split("<h2>Protokoll")[0]
     remaining = sorted(r.case_id for r in store.list_cases())
     assert remaining == (["ALT-2022", "NEU-2026"] if probe else ["NEU-2026"])
+
+
+def test_a_form_sent_with_every_field_empty_is_a_case_with_everything_unknown(client: Client, store: Store) -> None:
+    """A browser sends every input, empty ones included: empty means unknown, never "no" or a bad entry."""
+    names = dict.fromkeys(re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', client.get("/neu").text))
+    fields = [(name, "MS-3" if name == "case_id" else "") for name in names if name != "csrf"]
+    assert client.post("/neu", fields).status == 303
+    stored = store.get("MS-3")
+    assert stored is not None
+    assert stored.record.model_dump(exclude_defaults=True) == {"case_id": "MS-3"}
