@@ -68,8 +68,14 @@ def _cpu_ms(func: Callable[[], object]) -> list[float]:
 
 def _get(app: DeskApp, path: str) -> str:
     target, _, query = path.partition("?")
-    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": target, "QUERY_STRING": query, "HTTP_HOST": "127.0.0.1:8750",
-               "HTTP_COOKIE": f"{COOKIE}={app.guard.secret}", "wsgi.input": io.BytesIO()}
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": target,
+        "QUERY_STRING": query,
+        "HTTP_HOST": "127.0.0.1:8750",
+        "HTTP_COOKIE": f"{COOKIE}={app.guard.secret}",
+        "wsgi.input": io.BytesIO(),
+    }
     status: list[str] = []
     body = b"".join(app(environ, lambda s, h: status.append(s)))
     assert status[0].startswith("200"), status
@@ -101,18 +107,34 @@ def main(count: int) -> int:
         app = DeskApp(store, Guard(loopback_hosts("127.0.0.1", 8750)), today=lambda: TODAY)
         conn = store.conn
         pages = {
-            "Fallliste": ("/", lambda: conn.execute(
-                "SELECT case_id, status, next_deadline, last_contact FROM cases "
-                "ORDER BY next_deadline IS NULL, next_deadline, case_id LIMIT 500").fetchall()),
-            "Fallliste mit Suche": ("/?suche=SYNTH-0012&status=offen", lambda: conn.execute(
-                "SELECT case_id FROM cases WHERE instr(lower(case_id), 'synth-0012') > 0 AND status = 'offen' "
-                "ORDER BY next_deadline LIMIT 500").fetchall()),
-            "Fristen 30 Tage": ("/fristen?tage=30", lambda: conn.execute(
-                "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
-                "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-03-31' ORDER BY d.due").fetchall()),
-            "Fristen 90 Tage": ("/fristen?tage=90", lambda: conn.execute(
-                "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
-                "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-05-30' ORDER BY d.due").fetchall()),
+            "Fallliste": (
+                "/",
+                lambda: conn.execute(
+                    "SELECT case_id, status, next_deadline, last_contact FROM cases "
+                    "ORDER BY next_deadline IS NULL, next_deadline, case_id LIMIT 500"
+                ).fetchall(),
+            ),
+            "Fallliste mit Suche": (
+                "/?suche=SYNTH-0012&status=offen",
+                lambda: conn.execute(
+                    "SELECT case_id FROM cases WHERE instr(lower(case_id), 'synth-0012') > 0 AND status = 'offen' "
+                    "ORDER BY next_deadline LIMIT 500"
+                ).fetchall(),
+            ),
+            "Fristen 30 Tage": (
+                "/fristen?tage=30",
+                lambda: conn.execute(
+                    "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
+                    "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-03-31' ORDER BY d.due"
+                ).fetchall(),
+            ),
+            "Fristen 90 Tage": (
+                "/fristen?tage=90",
+                lambda: conn.execute(
+                    "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
+                    "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-05-30' ORDER BY d.due"
+                ).fetchall(),
+            ),
         }
         board = store.board(TODAY, 90)
         print(f"{count} Fälle mit Verlauf; {len(board)} Fristen in 90 Tagen")
@@ -123,13 +145,17 @@ def main(count: int) -> int:
             ratio = page / base if base > 0 else float("inf")
             good = page <= PAGE_TARGET_MS
             ok &= good
-            print(f"{name:22} p95 {page:7.1f} ms (Ziel ≤ {PAGE_TARGET_MS:.0f} ms)   SQLite allein {base:6.1f} ms   "
-                  f"Verhältnis {ratio:5.1f}×   {'ok' if good else 'ZU LANGSAM'}")
+            print(
+                f"{name:22} p95 {page:7.1f} ms (Ziel ≤ {PAGE_TARGET_MS:.0f} ms)   SQLite allein {base:6.1f} ms   "
+                f"Verhältnis {ratio:5.1f}×   {'ok' if good else 'ZU LANGSAM'}"
+            )
         ratio = import_cpu / screen_cpu
         good = ratio <= IMPORT_TARGET
         ok &= good
-        print(f"Import {count} Dateien: {import_cpu:.1f} s CPU; replicate screen derselben Dateien {screen_cpu:.1f} s; "
-              f"Verhältnis {ratio:.2f}× (Ziel ≤ {IMPORT_TARGET:.0f}×)   {'ok' if good else 'ZU LANGSAM'}")
+        print(
+            f"Import {count} Dateien: {import_cpu:.1f} s CPU; replicate screen derselben Dateien {screen_cpu:.1f} s; "
+            f"Verhältnis {ratio:.2f}× (Ziel ≤ {IMPORT_TARGET:.0f}×)   {'ok' if good else 'ZU LANGSAM'}"
+        )
         store.close()
     return 0 if ok else 1
 

@@ -37,8 +37,14 @@ class Client:
         self.app = app
         self.cookie = f"{COOKIE}={app.guard.secret}" if cookie else ""
 
-    def request(self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None,
-                content_type: str = "application/x-www-form-urlencoded") -> Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes = b"",
+        headers: dict[str, str] | None = None,
+        content_type: str = "application/x-www-form-urlencoded",
+    ) -> Response:
         target, _, query = path.partition("?")
         environ: dict[str, Any] = {
             "REQUEST_METHOD": method,
@@ -67,7 +73,9 @@ class Client:
     def get(self, path: str, **kw: Any) -> Response:
         return self.request("GET", path, **kw)
 
-    def post(self, path: str, fields: dict[str, Any] | list[tuple[str, str]], csrf: bool = True, **kw: Any) -> Response:
+    def post(
+        self, path: str, fields: dict[str, Any] | list[tuple[str, str]], csrf: bool = True, **kw: Any
+    ) -> Response:
         items = list(fields.items()) if isinstance(fields, dict) else list(fields)
         if csrf:
             items.append(("csrf", self.app.guard.csrf))

@@ -55,7 +55,16 @@ def test_changes_need_the_csrf_token_and_own_origin(client: Client, store: Store
 
 
 def test_every_answer_has_a_strict_policy_and_no_cors(client: Client) -> None:
-    for path in ("/", "/neu", "/fristen", "/import", "/bericht", "/verwaltung", "/stil.css", "/gibt-es-nicht"):
+    for path in (
+        "/",
+        "/neu",
+        "/fristen",
+        "/import",
+        "/bericht",
+        "/verwaltung",
+        "/stil.css",
+        "/gibt-es-nicht",
+    ):
         answer = client.get(path)
         assert "script-src" not in answer.headers["content-security-policy"]
         assert answer.headers["content-security-policy"].startswith("default-src 'none'")
@@ -65,7 +74,9 @@ def test_every_answer_has_a_strict_policy_and_no_cors(client: Client) -> None:
 
 
 def test_bad_input_names_the_field_and_keeps_what_was_typed(client: Client, store: Store) -> None:
-    answer = client.post("/neu", {"case_id": "MS-1", "birth_date": "2001-02-30", "identity.nationality_doc": ""})
+    answer = client.post(
+        "/neu", {"case_id": "MS-1", "birth_date": "2001-02-30", "identity.nationality_doc": ""}
+    )
     assert answer.status == 422
     assert "birth_date: „2001-02-30“ ist kein gültiges Datum" in html.unescape(answer.text)
     assert 'value="MS-1"' in answer.text
@@ -87,16 +98,33 @@ def test_history_rules_apply_when_an_event_is_added(client: Client, store: Store
 
 def test_verdict_changes_when_a_fact_changes(client: Client) -> None:
     """§ 25a Abs. 1 AufenthG: the application must be made before the 27th birthday."""
-    client.post("/neu", {"case_id": "LK-7", "birth_date": "2000-04-20", "status_periods.0.start": "2015-01-10",
-                         "status_periods.0.kind": "duldung"})
+    client.post(
+        "/neu",
+        {
+            "case_id": "LK-7",
+            "birth_date": "2000-04-20",
+            "status_periods.0.start": "2015-01-10",
+            "status_periods.0.kind": "duldung",
+        },
+    )
     page = client.get("/fall?id=LK-7").text
-    p25a = re.search(r"<summary>Aufenthaltserlaubnis für gut integrierte Jugendliche[^<]*: ([^<]*)</summary>", page)
+    p25a = re.search(
+        r"<summary>Aufenthaltserlaubnis für gut integrierte Jugendliche[^<]*: ([^<]*)</summary>", page
+    )
     assert p25a and p25a.group(1) != "nicht möglich"
-    fields = [("id", "LK-7"), ("version", version_of(page)), ("case_id", "LK-7"), ("birth_date", "1990-04-20"),
-              ("status_periods.0.start", "2015-01-10"), ("status_periods.0.kind", "duldung")]
+    fields = [
+        ("id", "LK-7"),
+        ("version", version_of(page)),
+        ("case_id", "LK-7"),
+        ("birth_date", "1990-04-20"),
+        ("status_periods.0.start", "2015-01-10"),
+        ("status_periods.0.kind", "duldung"),
+    ]
     assert client.post("/fall", fields).status == 303
     page = client.get("/fall?id=LK-7").text
-    p25a = re.search(r"<summary>Aufenthaltserlaubnis für gut integrierte Jugendliche[^<]*: ([^<]*)</summary>", page)
+    p25a = re.search(
+        r"<summary>Aufenthaltserlaubnis für gut integrierte Jugendliche[^<]*: ([^<]*)</summary>", page
+    )
     assert p25a and p25a.group(1) == "nicht möglich"
 
 
@@ -104,19 +132,42 @@ def test_a_stale_tab_cannot_overwrite(client: Client, store: Store) -> None:
     client.post("/neu", {"case_id": "LK-8", "birth_date": "2000-04-20"})
     tab_a = client.get("/fall?id=LK-8").text
     tab_b = client.get("/fall?id=LK-8").text
-    saved = client.post("/fall", [("id", "LK-8"), ("version", version_of(tab_a)), ("case_id", "LK-8"),
-                                  ("birth_date", "2000-04-20"), ("integration_prognosis_positive", "ja")])
+    saved = client.post(
+        "/fall",
+        [
+            ("id", "LK-8"),
+            ("version", version_of(tab_a)),
+            ("case_id", "LK-8"),
+            ("birth_date", "2000-04-20"),
+            ("integration_prognosis_positive", "ja"),
+        ],
+    )
     assert saved.status == 303
-    stale = client.post("/fall", [("id", "LK-8"), ("version", version_of(tab_b)), ("case_id", "LK-8"),
-                                  ("birth_date", "2000-04-20"), ("integration_prognosis_positive", "nein")])
+    stale = client.post(
+        "/fall",
+        [
+            ("id", "LK-8"),
+            ("version", version_of(tab_b)),
+            ("case_id", "LK-8"),
+            ("birth_date", "2000-04-20"),
+            ("integration_prognosis_positive", "nein"),
+        ],
+    )
     assert stale.status == 409 and "inzwischen geändert" in stale.text
     stored = store.get("LK-8")
     assert stored is not None and stored.record.integration_prognosis_positive is True
 
 
 def test_board_30_and_90_days_and_deterministic_calendar(client: Client) -> None:
-    client.post("/neu", {"case_id": "LK-9", "birth_date": "2000-04-20", "status_periods.0.start": "2015-01-10",
-                         "status_periods.0.kind": "duldung"})
+    client.post(
+        "/neu",
+        {
+            "case_id": "LK-9",
+            "birth_date": "2000-04-20",
+            "status_periods.0.start": "2015-01-10",
+            "status_periods.0.kind": "duldung",
+        },
+    )
     assert "LK-9" not in client.get("/fristen?tage=30").text  # 19.04.2027 is 49 days after 01.03.2027
     board = html.unescape(client.get("/fristen?tage=90").text)
     assert "19.04.2027" in board and "§ 25a Abs. 1 AufenthG" in board and "27. Geburtstag" in board
@@ -129,11 +180,15 @@ def test_board_30_and_90_days_and_deterministic_calendar(client: Client) -> None
 
 def _upload(client: Client, names: list[str]) -> Any:
     boundary = "grenze42"
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{client.app.guard.csrf}\r\n'.encode()]
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{client.app.guard.csrf}\r\n'.encode()
+    ]
     for name in names:
         parts.append(
             f'--{boundary}\r\nContent-Disposition: form-data; name="dateien"; filename="{name}"\r\n'
-            "Content-Type: application/json\r\n\r\n".encode() + (DATA / name).read_bytes() + b"\r\n"
+            "Content-Type: application/json\r\n\r\n".encode()
+            + (DATA / name).read_bytes()
+            + b"\r\n"
         )
     body = b"".join(parts) + f"--{boundary}--\r\n".encode()
     return client.request("POST", "/import", body, content_type=f"multipart/form-data; boundary={boundary}")
@@ -160,8 +215,11 @@ def test_import_many_files_with_the_messages_of_screen(client: Client, store: St
 
 def test_hostile_values_are_escaped_everywhere(client: Client) -> None:
     _upload(client, ["xss.json"])
-    pages = [client.get("/").text, client.get("/fall?id=" + XSS.replace(" ", "%20").replace("=", "%3D")).text,
-             client.get("/verwaltung").text]
+    pages = [
+        client.get("/").text,
+        client.get("/fall?id=" + XSS.replace(" ", "%20").replace("=", "%3D")).text,
+        client.get("/verwaltung").text,
+    ]
     for page in pages:
         assert "<img src=x" not in page and "<script>" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in pages[0]
@@ -186,9 +244,13 @@ def test_export_reads_back_with_the_caseload_reader(client: Client, tmp_path: Pa
 def test_retention_dry_run_deletes_nothing(client: Client, store: Store, probe: bool) -> None:
     from replicate.caserecord import parse_case
 
-    store.add_many([parse_case({"case_id": "ALT-2022", "history": [{"date": "2022-06-01", "type": "erstberatung"}]}),
-                    parse_case({"case_id": "NEU-2026", "history": [{"date": "2026-06-01", "type": "erstberatung"}]})],
-                   client.app.today())
+    store.add_many(
+        [
+            parse_case({"case_id": "ALT-2022", "history": [{"date": "2022-06-01", "type": "erstberatung"}]}),
+            parse_case({"case_id": "NEU-2026", "history": [{"date": "2026-06-01", "type": "erstberatung"}]}),
+        ],
+        client.app.today(),
+    )
     fields = {"probelauf": "ja"} if probe else {}
     answer = client.post("/verwaltung/loeschen", fields)
     assert "ALT-2022" in answer.text and "NEU-2026" not in answer.text.split("<h2>Protokoll")[0]
@@ -196,9 +258,13 @@ def test_retention_dry_run_deletes_nothing(client: Client, store: Store, probe: 
     assert remaining == (["ALT-2022", "NEU-2026"] if probe else ["NEU-2026"])
 
 
-def test_a_form_sent_with_every_field_empty_is_a_case_with_everything_unknown(client: Client, store: Store) -> None:
+def test_a_form_sent_with_every_field_empty_is_a_case_with_everything_unknown(
+    client: Client, store: Store
+) -> None:
     """A browser sends every input, empty ones included: empty means unknown, never "no" or a bad entry."""
-    names = dict.fromkeys(re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', client.get("/neu").text))
+    names = dict.fromkeys(
+        re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', client.get("/neu").text)
+    )
     fields = [(name, "MS-3" if name == "case_id" else "") for name in names if name != "csrf"]
     assert client.post("/neu", fields).status == 303
     stored = store.get("MS-3")

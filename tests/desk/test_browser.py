@@ -27,8 +27,14 @@ sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SETTINGS = Path(__file__).parents[2] / "examples" / "landkreis-mittelsachsen.yaml"
 
 
@@ -47,7 +53,9 @@ def desk(tmp_path: Path, rules: Any) -> Iterator[tuple[str, DeskApp]]:
     store = Store(tmp_path / "beratung.sqlite", rules, "browser")
     server = make(None, "127.0.0.1", 0)
     port = server.server_address[1]
-    app = DeskApp(store, Guard(loopback_hosts("127.0.0.1", port)), load_settings(SETTINGS), today=lambda: TODAY)
+    app = DeskApp(
+        store, Guard(loopback_hosts("127.0.0.1", port)), load_settings(SETTINGS), today=lambda: TODAY
+    )
     server.set_app(app)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

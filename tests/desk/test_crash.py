@@ -20,8 +20,16 @@ from replicate.desk.security import COOKIE
 def _post(port: int, cookie: str, csrf: str, case_id: str) -> int:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     body = urlencode({"case_id": case_id, "birth_date": "2001-03-04", "csrf": csrf})
-    conn.request("POST", "/neu", body, {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded",
-                                         "Origin": f"http://127.0.0.1:{port}"})
+    conn.request(
+        "POST",
+        "/neu",
+        body,
+        {
+            "Cookie": cookie,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": f"http://127.0.0.1:{port}",
+        },
+    )
     status = conn.getresponse().status
     conn.close()
     return status
@@ -31,7 +39,9 @@ def test_kill_during_writes_keeps_every_confirmed_case(tmp_path: Path) -> None:
     db = tmp_path / "beratung.sqlite"
     proc = subprocess.Popen(
         [sys.executable, "-m", "replicate", "desk", "--db", str(db), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     try:
         assert proc.stdout is not None

@@ -22,8 +22,13 @@ def _version_1_database(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.executescript(MIGRATIONS[0])
     conn.execute("PRAGMA user_version = 1")
-    record = {"schema_version": "1", "case_id": "ALT-001", "birth_date": "2000-04-20", "entry_date": "2015-01-01",
-              "status_periods": [{"start": "2015-01-10", "kind": "duldung"}]}
+    record = {
+        "schema_version": "1",
+        "case_id": "ALT-001",
+        "birth_date": "2000-04-20",
+        "entry_date": "2015-01-01",
+        "status_periods": [{"start": "2015-01-10", "kind": "duldung"}],
+    }
     conn.execute(
         "INSERT INTO cases (case_id, record, version, created, updated) VALUES (?, ?, 1, ?, ?)",
         ("ALT-001", json.dumps(record), "2026-05-04T10:00:00+00:00", "2026-05-04T10:00:00+00:00"),

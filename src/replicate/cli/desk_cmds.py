@@ -38,7 +38,9 @@ def _run(args: argparse.Namespace) -> int:
     server.set_app(DeskApp(store, guard, settings))
     url = f"http://{args.host}:{port}/?{TOKEN_PARAM}={guard.secret}"
     if args.host != "127.0.0.1" and args.host != "localhost":
-        console.print(f"WARNUNG: der Schreibtisch ist unter {args.host} im Netz erreichbar. Nur in einem geschützten Netz.")
+        console.print(
+            f"WARNUNG: der Schreibtisch ist unter {args.host} im Netz erreichbar. Nur in einem geschützten Netz."
+        )
     print(f"Beratungsschreibtisch läuft: {url}", flush=True)
     print("Die Adresse enthält einen Schlüssel, der nur für diesen Start gilt; geben Sie sie nicht weiter.")
     print("Beenden mit Strg+C.", flush=True)
@@ -71,16 +73,27 @@ def register(sub: Any) -> None:
         example="replicate desk --db beratung.sqlite --settings meine-stadt.toml",
         func=_run,
     )
-    parser.add_argument("--db", metavar="DATEI", type=Path, required=True, help="Datenbankdatei (wird angelegt)")
     parser.add_argument(
-        "--settings", metavar="EINSTELLUNGEN", type=Path, help="Einstellungsdatei des Kits (für Bericht und örtliche Regeln)"
+        "--db", metavar="DATEI", type=Path, required=True, help="Datenbankdatei (wird angelegt)"
+    )
+    parser.add_argument(
+        "--settings",
+        metavar="EINSTELLUNGEN",
+        type=Path,
+        help="Einstellungsdatei des Kits (für Bericht und örtliche Regeln)",
     )
     parser.add_argument("--port", type=int, default=8750, help="Port (Standard: 8750; 0 = ein freier Port)")
-    parser.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)"
+    )
     parser.add_argument(
         "--andere-adresse-erlauben",
         action="store_true",
         help="eine andere Adresse als 127.0.0.1 zulassen (macht die Fälle im Netz erreichbar)",
     )
-    parser.add_argument("--bearbeitung", metavar="KÜRZEL", help="Kürzel der Bearbeiterin oder des Bearbeiters für das Protokoll (Standard: Anmeldename)")
+    parser.add_argument(
+        "--bearbeitung",
+        metavar="KÜRZEL",
+        help="Kürzel der Bearbeiterin oder des Bearbeiters für das Protokoll (Standard: Anmeldename)",
+    )
     parser.add_argument("--browser", action="store_true", help="die Adresse im Browser öffnen")

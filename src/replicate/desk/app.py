@@ -159,21 +159,33 @@ class DeskApp:
             target = quote(path) + (f"?{urlencode(query, doseq=True)}" if query else "")
             return "303 See Other", "", [("Location", target), self.guard.set_cookie()]
         if not self.guard.secret_ok(self.guard.cookie_secret(environ.get("HTTP_COOKIE", ""))):
-            return "403 Forbidden", self._refusal(
-                "Zugang nur mit der Adresse, die beim Start von replicate desk angezeigt wurde."
-            ), html
+            return (
+                "403 Forbidden",
+                self._refusal(
+                    "Zugang nur mit der Adresse, die beim Start von replicate desk angezeigt wurde."
+                ),
+                html,
+            )
         if path == "/stil.css" and method == "GET":
-            return "200 OK", _ENV.get_template("stil.css").render(), [("Content-Type", "text/css; charset=utf-8")]
+            return (
+                "200 OK",
+                _ENV.get_template("stil.css").render(),
+                [("Content-Type", "text/css; charset=utf-8")],
+            )
         handler = self.routes.get((method, path))
         if handler is None:
             return "404 Not Found", self._refusal("Diese Seite gibt es nicht."), html
         try:
             form, files = _parse_body(environ) if method == "POST" else ({}, [])
             if method == "POST" and not self.guard.change_ok(environ, form):
-                return "403 Forbidden", self._refusal(
-                    "Änderung abgelehnt: sie kam nicht von einer Seite dieses Schreibtischs. Laden Sie die Seite "
-                    "neu und versuchen Sie es noch einmal."
-                ), html
+                return (
+                    "403 Forbidden",
+                    self._refusal(
+                        "Änderung abgelehnt: sie kam nicht von einer Seite dieses Schreibtischs. Laden Sie die Seite "
+                        "neu und versuchen Sie es noch einmal."
+                    ),
+                    html,
+                )
             status, body, kind = handler(Request(method, path, query, form, files))
             return status, body, [("Content-Type", kind)]
         except Answer as answer:
@@ -216,7 +228,9 @@ class DeskApp:
             record = read_form(request.form, [])
             self.store.create(record, self.today())
         except CaseRecordError as err:
-            return self.page("neu.html", "422 Unprocessable Entity", sections=_refill(request), problems=_lines(err))
+            return self.page(
+                "neu.html", "422 Unprocessable Entity", sections=_refill(request), problems=_lines(err)
+            )
         except ReplicateError as err:
             return self.page("neu.html", "409 Conflict", sections=_refill(request), problems=[str(err)])
         raise _redirect(f"/fall?{urlencode({'id': record.case_id})}")
@@ -224,7 +238,9 @@ class DeskApp:
     def _case(self, case_id: str) -> Any:
         stored = self.store.get(case_id)
         if stored is None:
-            raise Answer("404 Not Found", self._refusal(f"Einen Fall mit diesem Pseudonym gibt es nicht: {case_id}"))
+            raise Answer(
+                "404 Not Found", self._refusal(f"Einen Fall mit diesem Pseudonym gibt es nicht: {case_id}")
+            )
         return stored
 
     def case_page(
@@ -318,8 +334,13 @@ class DeskApp:
 
     def import_post(self, request: Request) -> tuple[str, str, str]:
         if not request.files:
-            return self.page("import.html", "422 Unprocessable Entity", added=[], done=False,
-                             problems=["Keine Datei gewählt. Wählen Sie eine oder mehrere JSON-Dateien des Formulars."])
+            return self.page(
+                "import.html",
+                "422 Unprocessable Entity",
+                added=[],
+                done=False,
+                problems=["Keine Datei gewählt. Wählen Sie eine oder mehrere JSON-Dateien des Formulars."],
+            )
         with tempfile.TemporaryDirectory(prefix="replicate-desk-") as tmp:
             pairs = []
             for number, (name, data) in enumerate(request.files):
@@ -341,7 +362,10 @@ class DeskApp:
             text,
             [
                 ("Content-Type", f"{kind}; charset=utf-8"),
-                ("Content-Disposition", f'attachment; filename="fallliste-{self.today().isoformat()}{suffix}"'),
+                (
+                    "Content-Disposition",
+                    f'attachment; filename="fallliste-{self.today().isoformat()}{suffix}"',
+                ),
             ],
         )
 
@@ -356,24 +380,38 @@ class DeskApp:
             start = dt.date.fromisoformat(self._one(request.form, "beginn"))
             end = dt.date.fromisoformat(self._one(request.form, "ende"))
         except ValueError:
-            problems.append("Beginn und Ende des Berichtszeitraums als Datum angeben (TT.MM.JJJJ im Kalenderfeld).")
+            problems.append(
+                "Beginn und Ende des Berichtszeitraums als Datum angeben (TT.MM.JJJJ im Kalenderfeld)."
+            )
         folder = self._one(request.form, "ordner").strip()
         if not folder:
             problems.append("Zielordner angeben, z. B. /home/beratung/bericht-2027-1.")
         if problems:
-            return self.page("bericht.html", "422 Unprocessable Entity", has_settings=True, problems=problems, result=None)
+            return self.page(
+                "bericht.html", "422 Unprocessable Entity", has_settings=True, problems=problems, result=None
+            )
         try:
             with tempfile.TemporaryDirectory(prefix="replicate-desk-") as tmp:
                 caseload = Path(tmp) / "fallliste.jsonl"
                 export(self.store, caseload)
-                result = build_report(self.settings, caseload, Path(folder), period=(start, end), today=self.today())
+                result = build_report(
+                    self.settings, caseload, Path(folder), period=(start, end), today=self.today()
+                )
         except ReplicateError as err:
-            return self.page("bericht.html", "422 Unprocessable Entity", has_settings=True, problems=[str(err)], result=None)
+            return self.page(
+                "bericht.html",
+                "422 Unprocessable Entity",
+                has_settings=True,
+                problems=[str(err)],
+                result=None,
+            )
         return self.page("bericht.html", has_settings=True, problems=[], result=result)
 
     # administration
 
-    def admin(self, request: Request, notes: list[str] | None = None, expired: Any = None) -> tuple[str, str, str]:
+    def admin(
+        self, request: Request, notes: list[str] | None = None, expired: Any = None
+    ) -> tuple[str, str, str]:
         return self.page(
             "verwaltung.html",
             audit=self.store.audit(),
@@ -386,7 +424,10 @@ class DeskApp:
         target = self._one(request.form, "datei").strip()
         try:
             if not target:
-                return self.admin(request, ["Dateinamen der Sicherung angeben, z. B. /media/sicherung/beratung-2027-03-01.sqlite."])
+                return self.admin(
+                    request,
+                    ["Dateinamen der Sicherung angeben, z. B. /media/sicherung/beratung-2027-03-01.sqlite."],
+                )
             self.store.backup(Path(target))
         except ReplicateError as err:
             return self.admin(request, [str(err)])

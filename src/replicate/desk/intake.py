@@ -117,7 +117,9 @@ def flat_fields(form: Mapping[str, Sequence[str]], kinds: Mapping[str, str]) -> 
         else:
             text = values[0] if values else ""
             # A text starting with [ or { would be read as JSON by the dotted reader: keep it a text.
-            flat[name] = json.dumps(text, ensure_ascii=False) if kind == "text" and text[:1] in ("[", "{") else text
+            flat[name] = (
+                json.dumps(text, ensure_ascii=False) if kind == "text" and text[:1] in ("[", "{") else text
+            )
     return flat
 
 

@@ -22,7 +22,7 @@ class _Threaded(socketserver.ThreadingMixIn, WSGIServer):
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - name from the standard library
+    def log_message(self, format: str, *args: Any) -> None:
         """Nothing is logged: addresses carry pseudonyms and, once, the secret."""
 
 

@@ -115,7 +115,9 @@ class Store:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         if path.is_dir():
-            raise DeskError(f"{path}: ist ein Ordner. Geben Sie bei --db eine Datei an, z. B. beratung.sqlite.")
+            raise DeskError(
+                f"{path}: ist ein Ordner. Geben Sie bei --db eine Datei an, z. B. beratung.sqlite."
+            )
         if not path.parent.is_dir():
             raise DeskError(f"{path}: den Ordner {path.parent} gibt es nicht. Legen Sie ihn an.")
         try:
@@ -203,7 +205,9 @@ class Store:
     def audit(self, limit: int = 200) -> list[tuple[str, str, str, str]]:
         """The latest audit lines: (time UTC, who, action, pseudonym)."""
         return list(
-            self.conn.execute("SELECT at, actor, action, case_id FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+            self.conn.execute(
+                "SELECT at, actor, action, case_id FROM audit ORDER BY id DESC LIMIT ?", (limit,)
+            )
         )
 
     def records(self) -> Iterator[CaseRecord]:
@@ -281,7 +285,9 @@ class Store:
         self._check_id(record)
         summary = summarise(record, self.rules, today)
         with self.transaction() as conn:
-            row = conn.execute("SELECT id, version FROM cases WHERE case_id = ?", (record.case_id,)).fetchone()
+            row = conn.execute(
+                "SELECT id, version FROM cases WHERE case_id = ?", (record.case_id,)
+            ).fetchone()
             if row is None:
                 raise DeskError(f"Pseudonym „{record.case_id}“: diesen Fall gibt es nicht (mehr).")
             if row[1] != version:
@@ -314,7 +320,10 @@ class Store:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT case_id FROM cases WHERE case_id IN ({marks})", chunk))
+            found.update(
+                r[0]
+                for r in self.conn.execute(f"SELECT case_id FROM cases WHERE case_id IN ({marks})", chunk)
+            )
         return found
 
     def refresh(self, today: dt.date) -> int:
@@ -357,7 +366,9 @@ class Store:
     def backup(self, dest: Path) -> None:
         """Copy the database to ``dest`` while the desk runs (SQLite online backup); never over a file."""
         if dest.exists():
-            raise DeskError(f"{dest}: die Datei gibt es schon. Wählen Sie einen neuen Namen für die Sicherung.")
+            raise DeskError(
+                f"{dest}: die Datei gibt es schon. Wählen Sie einen neuen Namen für die Sicherung."
+            )
         if not dest.parent.is_dir():
             raise DeskError(f"{dest}: den Ordner {dest.parent} gibt es nicht.")
         partial = dest.with_name(f".{dest.name}.partial")
