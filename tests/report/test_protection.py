@@ -150,3 +150,38 @@ def test_the_attacker_catches_primary_suppression_alone(monkeypatch):
     content = _content(list(demo_persons(60, 7, START)), PERIODS[0], 5)
     narrowed = [name for name, (lo, hi) in attack(content).items() if hi - lo < 5]
     assert narrowed
+
+
+def test_persons_figure_does_not_give_away_withheld_cells():
+    """Granted permits (persons) equal the granted decisions (events) here: if the decision cells that
+    make up that sum are withheld and cannot be summed from published figures, the persons are withheld."""
+    records = []
+    # 6 granted, 17 refused, no withdrawn or open: the zeros are protected, so the granted total (6, the
+    # smallest non-zero part of the line) is withheld too; publishing 6 granted persons would reveal it
+    plan = [
+        ("p25b", "erteilt", 3),
+        ("p25b", "abgelehnt", 9),
+        ("p104c", "erteilt", 3),
+        ("p104c", "abgelehnt", 8),
+    ]
+    n = 0
+    for pathway, result, count in plan:
+        for _ in range(count):
+            n += 1
+            records.append(
+                {
+                    "case_id": f"KR-{n}",
+                    "history": [
+                        {"date": "2025-02-01", "type": "antrag", "pathway": pathway},
+                        {"date": "2025-05-01", "type": "entscheidung", "pathway": pathway, "result": result},
+                    ],
+                }
+            )
+    content = _content(records, PERIODS[0], 5)
+    granted = next(f for f in content["figures"] if f["id"] == "titel_erteilt")
+    table = next(t for t in content["tables"] if t["id"] == "entscheidungen")
+    total_row = next(r for r in table["rows"] if r["code"] == "*")
+    column = next(c for c in total_row["cells"] if c["column"] == "erteilt")
+    assert column["withheld"]
+    assert granted["value"] is None and granted["status"] == "gesperrt"
+    _check(content)

@@ -12,33 +12,8 @@ import pytest
 from replicate.cli import main
 from replicate.report.sheets import neutral
 from tests.helpers_office import convert_with_libreoffice, pdf_text
+from tests.report.conftest import PERIOD, SETTINGS
 from tests.report.helpers import ROOT
-
-PERIOD = "2025-01-01..2025-12-31"
-SETTINGS = ROOT / "examples" / "landkreis-mittelsachsen.yaml"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("report")
-    assert main(["demo-caseload", "300", "--seed", "4", "--out", str(work / "demo.csv")]) == 0
-    assert (
-        main(
-            [
-                "report",
-                str(work / "demo.csv"),
-                "--settings",
-                str(SETTINGS),
-                "--period",
-                PERIOD,
-                "--out",
-                str(work / "bericht"),
-                "--quiet",
-            ]
-        )
-        == 0
-    )
-    return work
 
 
 def _texts(folder: Path) -> dict[str, str]:
@@ -259,3 +234,12 @@ def test_documents_have_no_leftovers_or_empty_places(built):
         for what, pattern in EMPTY_PLACES.items():
             found = pattern.search(text)
             assert not found, f"{stem}: {what}: {text[max(0, found.start() - 40) : found.end() + 40]!r}"
+
+
+def test_pdf_is_tagged(built):
+    import subprocess
+
+    info = subprocess.run(
+        ["pdfinfo", str(built / "bericht" / "sachbericht.pdf")], capture_output=True, text=True, check=False
+    ).stdout
+    assert "Tagged:          yes" in info

@@ -36,6 +36,8 @@ def test_caseload_as_saved(case: dict[str, Any], tmp_path: Path, capsys: pytest.
     assert "Traceback" not in err and "Interner Fehler" not in err
     for expected in case["expect"]:
         assert expected in err, f"{expected!r} missing in:\n{err}"
+    for unwanted in case.get("absent", []):
+        assert unwanted not in err, f"{unwanted!r} should not be in:\n{err}"
     assert source.read_bytes() == before
     if case["screened"] is None:
         assert not out.exists()

@@ -233,16 +233,24 @@ def test_write_csv_is_atomic(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]
 
 
-def test_a_lone_surrogate_in_a_json_caseload_is_written_not_fatal(
+def test_a_lone_surrogate_in_a_json_caseload_is_a_row_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "faelle.jsonl"
-    path.write_text('{"case_id": "A-\\ud800"}\n{"case_id": "B"}\n', encoding="utf-8")
+    path.write_text('{"case_id": "A-\\ud800"}\n{"case_id": "B-\\ud83d\\ude00"}\n', encoding="utf-8")
     out = tmp_path / "out.csv"
     code, err = _run(capsys, str(path), "--out", str(out))
-    assert code == 0 and "Kodierung UTF-8 mit BOM" in err
-    fall = [row["fall"] for row in csv.DictReader(out.open(encoding="utf-8-sig"))]
-    assert fall == ["A-\\ud800", "B"]
+    assert code == 2 and "Zeile 1: kein gültiges JSON: ein \\u-Zeichen steht allein" in err
+    assert [row["fall"] for row in csv.DictReader(out.open(encoding="utf-8"))] == ["B-\U0001f600"]
+
+
+def test_a_lone_surrogate_in_a_single_case_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fall.json"
+    path.write_text('{"case_id": "A-\\udc00"}', encoding="utf-8")
+    code, err = _run(capsys, str(path))
+    assert code == 2 and "halbes Unicode-Zeichenpaar" in err
 
 
 def test_file_errors_are_worded_in_german() -> None:

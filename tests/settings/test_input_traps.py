@@ -236,3 +236,28 @@ def test_a_docx_that_unpacks_to_gigabytes_is_not_opened(
     assert archive.stat().st_size < 1_000_000
     text = DRESDEN.replace("[kit]\n", '[kit]\nreference_docx = "bombe.docx"\n')
     _refused(_write(tmp_path, "bombe.toml", text), capsys, "kit.reference_docx", "entpackt zu groß (150 MB)")
+
+
+def test_line_lookup_parses_the_file_once_however_many_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    import replicate.yamlio as yamlio
+
+    parsed: list[int] = []
+    original = yamlio.parse
+
+    def counting(text: str) -> tuple[object, yaml.Node | None]:
+        parsed.append(1)
+        return original(text)
+
+    monkeypatch.setattr(yamlio, "parse", counting)
+    monkeypatch.setattr("replicate.settings.load.parse", counting)
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: pytest.fail("a second parse per error"))
+    extra = "".join(f"  unbekannt_{n}: 1\n" for n in range(500))
+    path = _write(tmp_path, "viele.yaml", LANDKREIS.replace("kit:\n", "kit:\n" + extra))
+    with pytest.raises(SettingsError) as info:
+        load_settings(path)
+    assert len(info.value.problems) == 500 and parsed == [1]
+    assert {p.line for p in info.value.problems} == set(range(65, 565))  # "kit:" is line 64

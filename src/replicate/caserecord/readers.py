@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from replicate.problems import CASE_RECORD, problems_from
 
 MAX_FILE_BYTES = 200_000_000
 """Largest caseload or case file read (200 MB; 10,000 cases take about 10 MB)."""
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 MAX_CELL = 64_000
 """Longest CSV cell in characters (a whole case as JSON in one cell stays far below)."""
 
@@ -71,9 +73,19 @@ def _bytes(path: Path) -> bytes:
 
 
 def _json(text: str) -> Any:
-    """``json.loads`` with every failure turned into a ValueError carrying a German message."""
+    """``json.loads`` with every failure turned into a ValueError carrying a German message.
+
+    A lone surrogate escape (``"\\ud800"``) is refused: no file or terminal can store the character.
+    """
     try:
-        return json.loads(text)
+        data = json.loads(text)
+        if _SURROGATE_ESCAPE.search(text):
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return data
+    except UnicodeEncodeError:
+        raise ValueError(
+            "kein gültiges JSON: ein \\u-Zeichen steht allein (halbes Unicode-Zeichenpaar)"
+        ) from None
     except json.JSONDecodeError as exc:
         raise ValueError(
             f"kein gültiges JSON: {_json_reason(exc.msg)} (Zeile {exc.lineno}, Spalte {exc.colno})"
@@ -149,7 +161,7 @@ def read_csv(path: Path, data: bytes) -> tuple[Dialect, Iterator[Row]]:
         problem = Problem("Kopfzeile nicht lesbar (zu lang oder mit unzulässigem Zeichen)", "Zeile 1")
         raise CaseRecordError(path, [problem]) from None
     header = [name.strip() for name in header]
-    problems = check_header(header)
+    problems = check_header(header, CaseRecord)
     if problems:
         raise CaseRecordError(path, problems)
     return dialect, _csv_rows(path, reader, header)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
+import typing
 from collections.abc import Callable
 from typing import Any
+
+from pydantic import BaseModel
 
 from replicate.errors import Problem
 
@@ -16,8 +20,50 @@ _BOOL = {"ja": True, "nein": False, "true": True, "false": False}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def check_header(header: list[str]) -> list[Problem]:
-    """Problems with the column names: empty, doubled, malformed or with a list position over the cap."""
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as ``Asylum``, ``list[Job]`` or ``Period | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def unknown_column(name: str, model: type[BaseModel]) -> str | None:
+    """None when ``name`` is a field path of ``model``; else the closest known path (or an empty string)."""
+    current: type[BaseModel] | None = model
+    known: list[str] = []
+    done: list[str] = []
+    for part in name.split("."):
+        if part.isdigit():
+            done.append(part)
+            continue
+        if current is None:
+            return ""
+        field = current.model_fields.get(part)
+        if field is None:
+            close = difflib.get_close_matches(part, list(current.model_fields), n=1, cutoff=0.6)
+            known = [*done, close[0]] if close else []
+            return ".".join(known)
+        done.append(part)
+        if _free_form(field.annotation):
+            return None  # keys below a mapping are data, not field names
+        current = _model_in(field.annotation)
+    return None
+
+
+def _free_form(annotation: Any) -> bool:
+    """True for ``dict[...]`` or ``Any`` (also inside ``| None``): their keys are not checked here."""
+    if annotation is Any or typing.get_origin(annotation) is dict:
+        return True
+    return any(_free_form(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
+def check_header(header: list[str], model: type[BaseModel] | None = None) -> list[Problem]:
+    """Problems with the column names: empty, doubled, malformed, with a list position over the cap, or
+    (given the record ``model``) not a field of the record."""
     problems = []
     seen: set[str] = set()
     hint = "Spaltennamen wie in der Vorlage: z. B. case_id, status_periods.0.start (siehe replicate rules schema)."
@@ -45,6 +91,16 @@ def check_header(header: list[str]) -> list[Problem]:
             elif not _NAME.match(part):
                 problems.append(Problem(f"Spaltenname „{name[:80]}“ ist nicht lesbar", where, hint=hint))
                 break
+        else:
+            close = unknown_column(name, model) if model is not None else None
+            if close is not None:
+                problems.append(
+                    Problem(
+                        f"Spalte „{name[:80]}“ ist kein Feld des Falldatensatzes",
+                        where,
+                        hint=f"Meinten Sie „{close}“?" if close else hint,
+                    )
+                )
     return problems
 
 

@@ -67,7 +67,7 @@ def choose_period(settings: Settings, period: tuple[dt.date, dt.date] | None, to
         end,
         None,
         "Frist laut Zuwendungsbescheid oder Absprache mit dem Fördergeber",
-        "gewählter Zeitraum",
+        "frei gewählter Berichtszeitraum",
     )
 
 

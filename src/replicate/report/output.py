@@ -2,7 +2,7 @@
 
 The Markdown goes through the kit's renderers (:mod:`replicate.render`). Their HTML shows an image as a
 link; here that link is replaced by the chart's inline SVG (no request, allowed by the page's CSP). The
-PDF is compiled from the renderers' Typst source with each chart link replaced by the SVG image itself
+PDF (tagged, PDF/UA-1) is compiled from the renderers' Typst source with each chart link replaced by the SVG image itself
 (Typst embeds SVG as vector graphics, with the chart title as alternative text).
 """
 
@@ -57,7 +57,7 @@ def write_document(markdown: str, stem: Path, formats: list[str], meta: DocMeta)
             compiler = typst.Compiler(
                 font_paths=typst_fonts(), ignore_system_fonts=True, root=str(folder.resolve())
             )
-            data = compiler.compile(input=source.encode("utf-8"))
+            data = compiler.compile(input=source.encode("utf-8"), pdf_standards=["ua-1"])  # tagged, PDF/UA-1
         except Exception as exc:
             raise RenderError(f"{pdf.name} („{meta.title}“) konnte nicht erzeugt werden: {exc}") from exc
         if not isinstance(data, bytes):

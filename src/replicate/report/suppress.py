@@ -16,10 +16,12 @@ Rules (German official practice: minimum case count, secondary suppression, "." 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+from replicate.indicators.catalog import INDICATORS
 from replicate.report.audit import intervals
-from replicate.report.tables import Quantities
+from replicate.report.tables import TOTAL, Quantities, key
 
 MIN_THRESHOLD = 3
 """The floor of the threshold: the minimum case count of German official statistics."""
@@ -71,11 +73,48 @@ def protect(q: Quantities, threshold: int) -> Protection:
         p.intervals = intervals(values, q.constraints, p.withheld)
         narrow = sorted(name for name, (lo, hi) in p.intervals.items() if hi - lo < k - 1e-6)
         if not narrow:
+            protect_linked_persons(q, p)
             return p
         if not _widen(q, p, narrow[0]):
             raise RuntimeError(
                 f"cannot protect {narrow[0]}"
             )  # unreachable: with all withheld, nothing is narrowed
+
+
+def protect_linked_persons(q: Quantities, p: Protection) -> None:
+    """Withhold a count of persons whose events a table shows, unless the published cells pin that sum.
+
+    "Persons granted a permit" and the granted cells of the decisions table count nearly the same thing
+    (a person rarely has two decisions). If the matching cells cannot be summed from published figures,
+    publishing the persons would give the sum away, so the persons are withheld too.
+    """
+    for ind in INDICATORS.values():
+        rule = ind.rule
+        name = key(ind.id)
+        if rule.kind != "count" or rule.distinct != "persons" or rule.by or name in p.reasons:
+            continue
+        for table in q.tables:
+            source = INDICATORS[table.id].rule
+            if source.events != rule.events or source.distinct != "events":
+                continue
+            related = [
+                cell
+                for cell in q.values
+                if cell.startswith(table.id + "|")
+                and TOTAL not in cell.split("|")[1:]
+                and all(
+                    value in rule.where.get(field, (value,))
+                    for field, value in zip(source.by, cell.split("|")[1:], strict=True)
+                )
+            ]
+            if not related or not set(related) & p.withheld:
+                continue
+            link = f"link|{ind.id}"
+            values = {**q.values, link: sum(q.values[c] for c in related)}
+            found = intervals(values, [*q.constraints, (link, related)], p.withheld | {link})
+            lo, hi = found.get(link, (0.0, math.inf))
+            if hi - lo > 1e-6:
+                p.reasons[name] = SECONDARY
 
 
 def _cheapest(q: Quantities, p: Protection, candidates: list[str]) -> str | None:

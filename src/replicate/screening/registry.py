@@ -1,14 +1,17 @@
 """The predicate registry: which function decides which condition id.
 
-Predicate modules register themselves with :func:`predicate` when imported; :func:`predicates` imports
-them (by name, so that nothing here imports the ``screening`` package that imports the engine) and
-returns the complete registry.
+Predicate modules (``pred_*.py``) register themselves with :func:`predicate` when imported;
+:func:`predicates` finds and imports them (by name, so that nothing here imports the ``screening``
+package that imports the engine) and returns the complete registry.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable, Hashable
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from replicate.rules.models import Pathway
@@ -23,8 +26,8 @@ PREDICATES: dict[str, Predicate] = {}
 READS: dict[str, PathwayView] = {}
 """For predicates that read the pathway: what they read (the outcome is shared by pathways alike in it)."""
 
-MODULES = ("pred_bars", "pred_other", "pred_p25a", "pred_p25b", "pred_p60d", "pred_training")
-"""The modules of ``replicate.screening`` that hold predicates."""
+PREFIX = "pred_"
+"""Modules of ``replicate.screening`` whose name starts with this hold predicates (found, not listed)."""
 
 
 def predicate(*ids: str, reads: PathwayView | None = None) -> Callable[[Predicate], Predicate]:
@@ -45,8 +48,15 @@ def predicate(*ids: str, reads: PathwayView | None = None) -> Callable[[Predicat
     return wrap
 
 
+@cache
+def modules() -> tuple[str, ...]:
+    """Names of the predicate modules, sorted."""
+    folder = Path(__file__).parent
+    return tuple(sorted(m.name for m in pkgutil.iter_modules([str(folder)]) if m.name.startswith(PREFIX)))
+
+
 def predicates() -> dict[str, Predicate]:
     """The complete registry (imports every predicate module once)."""
-    for name in MODULES:
+    for name in modules():
         importlib.import_module(f"replicate.screening.{name}")
     return PREDICATES
