@@ -270,3 +270,19 @@ def test_a_form_sent_with_every_field_empty_is_a_case_with_everything_unknown(
     stored = store.get("MS-3")
     assert stored is not None
     assert stored.record.model_dump(exclude_defaults=True) == {"case_id": "MS-3"}
+
+
+def test_recomputing_the_board_keeps_todays_deadlines(client: Client, store: Store) -> None:
+    client.post(
+        "/neu",
+        {
+            "case_id": "LK-10",
+            "birth_date": "2000-04-20",
+            "status_periods.0.start": "2015-01-10",
+            "status_periods.0.kind": "duldung",
+        },
+    )
+    before = store.board(client.app.today(), 90)
+    assert client.post("/fristen/neu-berechnen", {}).status == 303
+    assert store.board(client.app.today(), 90) == before != []
+    assert store.conn.execute("SELECT computed_on FROM cases").fetchone()[0] == "2027-03-01"

@@ -324,7 +324,7 @@ class DeskApp:
         )
 
     def refresh(self, request: Request) -> tuple[str, str, str]:
-        self.store.refresh(self.today() + dt.timedelta(days=1))
+        self.store.refresh(self.today(), every=True)
         raise _redirect("/fristen")
 
     # import, export, report

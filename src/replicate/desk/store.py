@@ -256,10 +256,16 @@ class Store:
 
     def _insert(self, conn: sqlite3.Connection, record: CaseRecord, today: dt.date, action: str) -> None:
         now = _now()
-        cur = conn.execute(
-            "INSERT INTO cases (case_id, record, version, created, updated) VALUES (?, ?, 1, ?, ?)",
-            (record.case_id, record_json(record), now, now),
-        )
+        try:
+            cur = conn.execute(
+                "INSERT INTO cases (case_id, record, version, created, updated) VALUES (?, ?, 1, ?, ?)",
+                (record.case_id, record_json(record), now, now),
+            )
+        except sqlite3.IntegrityError:  # saved at the same moment from another tab
+            raise DeskError(
+                f"Pseudonym „{record.case_id}“: diesen Fall gibt es schon. Öffnen Sie ihn in der Fallliste "
+                "oder wählen Sie ein anderes Pseudonym."
+            ) from None
         assert cur.lastrowid is not None
         self._derive(conn, cur.lastrowid, summarise(record, self.rules, today), today)
         self._log(conn, action, record.case_id)
@@ -326,10 +332,11 @@ class Store:
             )
         return found
 
-    def refresh(self, today: dt.date) -> int:
-        """Compute status and deadlines again for every case last computed before ``today``."""
+    def refresh(self, today: dt.date, every: bool = False) -> int:
+        """Compute status and deadlines again for every case last computed before ``today`` (or all)."""
+        limit = "9999-12-31" if every else today.isoformat()
         stale = self.conn.execute(
-            "SELECT id, record FROM cases WHERE computed_on IS NULL OR computed_on < ?", (today.isoformat(),)
+            "SELECT id, record FROM cases WHERE computed_on IS NULL OR computed_on < ?", (limit,)
         ).fetchall()
         with self.transaction() as conn:
             for ref, text in stale:
