@@ -91,3 +91,11 @@ class BatchError(ReplicateError):
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
+
+
+class DeskError(ReplicateError):
+    """The case register (``replicate desk``) cannot do what was asked (database, import, backup)."""
+
+
+class StaleCaseError(DeskError):
+    """A case was changed by someone else since it was opened (optimistic locking)."""

@@ -125,7 +125,7 @@ def test_bad_rows_are_listed_and_left_out(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert "2 fehlerhafte Fälle" in err
-    assert "faelle.csv: Zeile 3: history.1.result: unzulässiger Wert 'genehmigt'" in err
+    assert "faelle.csv: Zeile 3: history.1.result: ungültiger Wert „genehmigt“" in err
     assert "faelle.csv: Zeile 4: nationality: „Syrien“ ist kein Ländercode" in err
     assert err.count("→ ") == 2
     content = json.loads((tmp_path / "b" / "bericht.json").read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ from replicate.cli import (
     batch_cmds,
     caserecord_cmds,
     catalogue_cmds,
+    desk_cmds,
     i18n_cmds,
     kit_cmds,
     report_cmds,
@@ -38,6 +39,7 @@ _MODULES = [
     report_cmds,
     batch_cmds,
     catalogue_cmds,
+    desk_cmds,
 ]
 
 

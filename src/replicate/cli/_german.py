@@ -91,6 +91,10 @@ class GermanParser(argparse.ArgumentParser):
         action: argparse.Action = groups[positional].add_argument(*args, **kwargs)
         return action
 
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> Any:
+        """Alternative options under the German heading for options (argparse would add „options“)."""
+        return self._german_groups[False].add_mutually_exclusive_group(**kwargs)
+
     def add_subparsers(self, **kwargs: Any) -> Any:
         """Subcommands under the heading „Befehle“ (argparse would list them as positional arguments)."""
         kwargs.setdefault("title", "Befehle")
