@@ -12,7 +12,7 @@ import pytest
 from replicate.batch import BUILT, CRASHED, FAILED, UNCHANGED, Outcome, build_all, read_entries
 from replicate.batch.run import Task
 from replicate.cli import main
-from tests.batch.conftest import ROOT, make_list
+from tests.batch.conftest import ROOT, copy_examples, make_list
 
 FOLDERS = ["dresden", "fuerth", "landkreis-mittelsachsen", "leipzig"]
 
@@ -72,7 +72,7 @@ def test_failing_kit_does_not_stop_the_others(
     assert main(["batch", str(listing), "--out", str(out), "--quiet"]) == 1
     captured = capsys.readouterr()
     assert "leipzig (Stadt Leipzig): fehlgeschlagen" in captured.err
-    assert "enthält kein Kit" in captured.err
+    assert "enthält kein von replicate gebautes Kit" in " ".join(captured.err.split())
     assert (out / "leipzig" / "eigene-notizen.txt").read_text(encoding="utf-8") == "nicht von replicate"
     assert (out / "landkreis-mittelsachsen" / "index.html").is_file()
     rows = list(csv.DictReader((out / "zusammenfassung.csv").open(encoding="utf-8")))
@@ -80,7 +80,7 @@ def test_failing_kit_does_not_stop_the_others(
         ("landkreis-mittelsachsen", BUILT),
         ("leipzig", FAILED),
     ]
-    assert "enthält kein Kit" in rows[1]["Probleme"]
+    assert "enthält kein von replicate gebautes Kit" in rows[1]["Probleme"]
 
 
 def crash_in_leipzig(task: Task) -> Outcome:
@@ -91,8 +91,8 @@ def crash_in_leipzig(task: Task) -> Outcome:
 
 
 def test_crashed_worker_does_not_stop_the_batch(tmp_path: Path) -> None:
-    entries = read_entries(ROOT / "examples") * 1
-    outcomes = build_all(entries, tmp_path, workers=2, worker=crash_in_leipzig)
+    entries = read_entries(copy_examples(tmp_path / "liste"))
+    outcomes = build_all(entries, tmp_path / "kits", workers=2, worker=crash_in_leipzig)
     status = {o.folder: o.status for o in outcomes}
     assert status == {"dresden": BUILT, "landkreis-mittelsachsen": BUILT, "leipzig": CRASHED}
     crashed = next(o for o in outcomes if o.status == CRASHED)
@@ -102,7 +102,8 @@ def test_crashed_worker_does_not_stop_the_batch(tmp_path: Path) -> None:
 def test_shard_writes_its_own_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPLICATE_KIT__FORMATS", '["html"]')
     out = tmp_path / "kits"
-    assert main(["batch", str(ROOT / "examples"), "--out", str(out), "--shard", "2/2", "--quiet"]) == 0
+    listing = copy_examples(tmp_path / "liste")
+    assert main(["batch", str(listing), "--out", str(out), "--shard", "2/2", "--quiet"]) == 0
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "landkreis-mittelsachsen", "zusammenfassung-2-von-2.csv", "zusammenfassung-2-von-2.json",
     ]  # fmt: skip

@@ -78,12 +78,7 @@ def test_edit_kept_when_the_reference_date_moves(tmp_path: Path, monkeypatch: py
     state = read_state(kit)
     assert state is not None and state.reference_date == date(2027, 7, 1)
     assert kit_status(kit).edited == [AGREEMENT]
-    # The Prüfschema of the old release is replaced (it states the old legal position) and kept.
-    kept = kit / "aktualisierung" / "vorher" / "regeln" / "pruefschema.md"
-    assert "value: 50" not in kept.read_text(encoding="utf-8") and kept.stat().st_size > 1000
-    assert (kit / "regeln" / "pruefschema.md").read_text(encoding="utf-8") != kept.read_text(
-        encoding="utf-8"
-    )  # still a local edit against the new base
+    # still a local edit against the new base
     assert "+Vom Rechtsamt des Landkreises ergänzt." in kit_diff(kit)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kit.")], "staging or lock left behind"
 
@@ -226,9 +221,24 @@ def test_kit_built_by_release_0_1_0_updates(tmp_path: Path) -> None:
     assert result.conflicts == [] and AGREEMENT in result.merged
     merged = (kit / AGREEMENT).read_text(encoding="utf-8")
     assert clause in merged and "01.07.2027" in merged
+    # Where the old text and the new one cannot be merged line by line, no conflict markers: the kit's
+    # text stays and the new one lies beside the report, which says so.
+    for relative in result.beside:
+        assert (kit / relative).read_text(encoding="utf-8") == (
+            Path(__file__).parent / "fixtures" / "kit-0.1.0" / relative
+        ).read_text(encoding="utf-8")
+        assert (kit / "aktualisierung" / "neu" / relative).is_file()
+        assert "<<<<<<<" not in (kit / relative).read_text(encoding="utf-8")
+    if result.beside:
+        assert "die neue Fassung liegt daneben" in (kit / "aktualisierung" / "stand-2027-07-01.md").read_text(
+            encoding="utf-8"
+        )
     assert (kit / "vereinbarung/kooperationsvereinbarung.html").is_file()
     assert "_src_path" not in (kit / ".copier-answers.yml").read_text(encoding="utf-8")
-    assert kit_status(kit).edited == [AGREEMENT]
+    # What differs from this release's text counts as local from now on: the edited agreement and the
+    # documents kept in the old release's wording.
+    edited = kit_status(kit).edited
+    assert AGREEMENT in edited and set(result.beside) <= set(edited)
     # The Prüfschema of the old release is replaced (it states the old legal position) and kept.
     kept = kit / "aktualisierung" / "vorher" / "regeln" / "pruefschema.md"
     assert "value: 50" not in kept.read_text(encoding="utf-8") and kept.stat().st_size > 1000

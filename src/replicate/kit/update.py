@@ -58,6 +58,9 @@ class UpdateResult:
     """Files deleted by hand; they stay deleted."""
     kept: list[str] = field(default_factory=list)
     """Formats or pages edited by hand; kept, not rebuilt."""
+    beside: list[str] = field(default_factory=list)
+    """Kits of an earlier release only: sources whose text and the new one could not be merged line by
+    line (there is no recorded base); the kit's text is kept and the new one put beside the report."""
     added: list[str] = field(default_factory=list)
     """Sources new in this version."""
     dropped: list[str] = field(default_factory=list)
@@ -193,7 +196,16 @@ def _update_into(
         bases = {r.path: read_base(kit, r.path) or "" for r in recorded.values() if r.kind == "source"}
     unchanged: set[str] = set()
     for relative in sorted(set(pristine) | set(bases)):
-        _merge_one(kit, new_dir, relative, bases.get(relative), pristine.get(relative), result, unchanged)
+        _merge_one(
+            kit,
+            new_dir,
+            relative,
+            bases.get(relative),
+            pristine.get(relative),
+            result,
+            unchanged,
+            state is None,
+        )
     reuse = state is not None and state.render_digest == render_digest(settings)
     documents = kit_documents(new_dir)
     todo = []
@@ -248,6 +260,7 @@ def _merge_one(
     new: str | None,
     result: UpdateResult,
     unchanged: set[str],
+    legacy: bool = False,
 ) -> None:
     local_path = kit / relative
     target = new_dir / relative
@@ -267,6 +280,15 @@ def _merge_one(
         result.dropped.append(relative)
         return
     merged = merge3(base if base is not None else "", local, new)
+    if merged.conflicts and legacy:
+        # The base of a kit without state is only a reconstruction: conflict markers all over a document
+        # would not help anyone. The kit's text stays; the new one is put beside the update report.
+        target.write_text(local, encoding="utf-8")
+        beside = new_dir / REPORT_DIR / "neu" / relative
+        beside.parent.mkdir(parents=True, exist_ok=True)
+        beside.write_text(new, encoding="utf-8")
+        result.beside.append(relative)
+        return
     target.write_text(merged.text, encoding="utf-8")
     if merged.conflicts:
         result.conflicts.append(relative)

@@ -61,6 +61,14 @@ def report_markdown(kit_dir: Path, settings: Settings, result: UpdateResult) -> 
             "Diese Dateien wurden nach dem Bau direkt bearbeitet und deshalb nicht überschrieben. Prüfen "
             "Sie, ob sie zur neuen Fassung ihres Dokuments passen.",
         ),
+        (
+            "Ihre Fassung behalten, die neue Fassung liegt daneben",
+            result.beside,
+            "Das Kit stammt von einer früheren Fassung von replicate, die keine Ausgangsfassung speicherte; "
+            "diese Dokumente ließen sich deshalb nicht zeilenweise zusammenführen. Ihre Fassung gilt weiter; "
+            "die neue Fassung liegt unter aktualisierung/neu/ mit demselben Pfad. Übernehmen Sie, was Sie "
+            "brauchen.",
+        ),
         ("Von Ihnen gelöscht, bleibt gelöscht", result.deleted, ""),
         ("In der neuen Fassung nicht mehr enthalten", result.dropped, ""),
     ]

@@ -42,7 +42,7 @@ def derived_data(settings: Settings) -> dict[str, Any]:
         "proof_of_use_due": proof_due.isoformat() if proof_due else None,
         "interim_proof_due": interim,
         "bodies": {
-            "council": bodies.council,
+            "council_name": bodies.council,
             "council_nom": bodies.council_nom,
             "Council_nom": bodies.council_nom[:1].upper() + bodies.council_nom[1:],
             "council_acc": bodies.council_acc,

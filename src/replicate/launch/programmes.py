@@ -39,7 +39,7 @@ class Programme(_Data):
     purpose_source: str
     rationale: str
     eligible_costs: str
-    costs_source: str
+    eligible_costs_source: str
 
 
 class Deadline(_Data):
