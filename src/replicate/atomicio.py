@@ -12,17 +12,14 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 @contextlib.contextmanager
-def atomic_writer(
-    path: Path, encoding: str | None = None, newline: str | None = None, errors: str | None = None
-) -> Iterator[IO[str]]:
-    """Open a text stream whose content becomes ``path`` when the ``with`` block ends without error."""
+def _replacing(path: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline=newline, errors=errors) as stream:
+        with os.fdopen(handle, mode, **options) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -33,18 +30,18 @@ def atomic_writer(
         raise
 
 
+@contextlib.contextmanager
+def atomic_writer(
+    path: Path, encoding: str | None = None, newline: str | None = None, errors: str | None = None
+) -> Iterator[IO[str]]:
+    """Open a text stream whose content becomes ``path`` when the ``with`` block ends without error."""
+    with _replacing(path, "w", encoding=encoding, newline=newline, errors=errors) as stream:
+        yield stream
+
+
 def write_bytes(path: Path, data: bytes, *, make_parents: bool = False) -> None:
     """Replace ``path`` by ``data`` atomically (creating its folders first with ``make_parents``)."""
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with _replacing(path, "wb") as stream:
+        stream.write(data)

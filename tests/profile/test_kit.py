@@ -126,14 +126,6 @@ def test_no_internal_identifiers_for_people(kits: dict[str, Path]) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known gap: the kit's print CSS (render/html.py: line-height 1.55, footer margin 3rem) needs about "
-        "seven more lines than the PDF, so the printed HTML spills onto a second page (Dresden: only the "
-        "footer). Fix in render's @media print (e.g. line-height 1.3, footer margin 1rem), then drop this mark."
-    ),
-)
 def test_html_prints_on_one_a4_page_in_chromium(kits: dict[str, Path], tmp_path: Path) -> None:
     """The HTML version printed by Debian's Chromium (its print styles: A4, 2.5 cm margins)."""
     sync_api = pytest.importorskip("playwright.sync_api")

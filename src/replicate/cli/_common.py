@@ -30,3 +30,13 @@ def add_command(
     if func is not None:
         parser.set_defaults(func=func)
     return parser
+
+
+def show_help(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """A command function for a command group called without its sub-command: print its help, exit 2."""
+
+    def show(args: argparse.Namespace) -> int:
+        parser.print_help()
+        return 2
+
+    return show

@@ -8,7 +8,7 @@ from typing import Any
 
 from replicate.caserecord.migrate import migrate
 from replicate.caserecord.model import SCHEMA_VERSION
-from replicate.cli._common import add_command
+from replicate.cli._common import add_command, show_help
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -18,14 +18,6 @@ def _migrate(args: argparse.Namespace) -> int:
         f"{result.upgraded} davon waren in einer älteren Version."
     )
     return 0
-
-
-def _help(parser: argparse.ArgumentParser) -> Any:
-    def show(args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 2
-
-    return show
 
 
 def register(sub: Any) -> None:
@@ -41,7 +33,7 @@ def register(sub: Any) -> None:
         example="replicate caserecord migrate faelle-alt.jsonl faelle.jsonl",
         func=lambda args: 2,
     )
-    parser.set_defaults(func=_help(parser))
+    parser.set_defaults(func=show_help(parser))
     sub_parsers = parser.add_subparsers(dest="caserecord_command", metavar="UNTERBEFEHL")
     cmd = add_command(
         sub_parsers,

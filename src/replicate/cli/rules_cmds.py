@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from replicate.caserecord import case_schema
-from replicate.cli._common import add_command
+from replicate.cli._common import add_command, show_help
 from replicate.cli.screen_cmds import as_of_date
 from replicate.rules import load_rules
 from replicate.rules.pruefschema import render_pathway
@@ -49,14 +49,6 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _help(parser: argparse.ArgumentParser) -> Any:
-    def show(args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 2
-
-    return show
-
-
 def register(sub: Any) -> None:
     """Add ``replicate rules test|show|schema``."""
     parser = add_command(
@@ -66,7 +58,7 @@ def register(sub: Any) -> None:
         description="Werkzeuge für die Regeldaten: Testfälle ausführen, Weg anzeigen, Fallschema ausgeben.",
         example="replicate rules test\n  replicate rules show p25b --as-of 2026-11-25",
     )
-    parser.set_defaults(func=_help(parser))
+    parser.set_defaults(func=show_help(parser))
     rules_sub = parser.add_subparsers(dest="rules_command", metavar="UNTERBEFEHL")
     test = add_command(
         rules_sub,

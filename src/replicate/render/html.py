@@ -48,7 +48,11 @@ footer.page { margin-top: 3rem; padding-top: .5rem; border-top: 1px solid #ccc; 
               color: #555; }
 @page { size: A4; margin: 2.5cm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
+  p, ul, ol { margin: .45em 0; }
+  h1, h2, h3, h4 { margin: .9em 0 .35em; }
+  header.page { margin-bottom: .75rem; }
+  footer.page { margin-top: .75rem; }
   nav { display: none; }
   a { color: inherit; }
   h1, h2, h3, h4 { break-after: avoid; }
