@@ -244,3 +244,12 @@ def test_a_municipal_grant_is_named_in_the_decision(kits: dict) -> None:
     assert "Vorbehalt der Haushaltssatzung" in decision
     agreement = _squash((kit / "vereinbarung" / "kooperationsvereinbarung.md").read_text(encoding="utf-8"))
     assert "richtet sich allein nach dem Zuwendungsbescheid" in agreement
+
+
+def test_a_kit_outside_saxony_names_no_saxon_law(kits: dict) -> None:
+    """The playbook is Land-neutral: a Kreis in North Rhine-Westphalia gets no Saxon budget code."""
+    _, kit = kits["kreis-mettmann.yaml"]
+    for path in sorted((kit / "start").glob("*.md")):
+        text = _squash(path.read_text(encoding="utf-8"))
+        for saxon in ("SäHO", "Sachsen", "Sächsische Haushaltsordnung"):
+            assert saxon not in text, f"{path.name}: {saxon}"
