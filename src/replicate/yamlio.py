@@ -234,7 +234,7 @@ class LineIndex:
         """
         dropped = set(skip)
         path = tuple(str(p) for p in loc if str(p) not in dropped)
-        for end in range(len(path), -1, -1):
+        for end in range(len(path), 0, -1):  # a problem of the whole file has no line of its own
             found = self.lines.get(path[:end])
             if found is not None:
                 return found

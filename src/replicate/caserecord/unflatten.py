@@ -37,7 +37,7 @@ def unknown_column(name: str, model: type[BaseModel]) -> str | None:
     known: list[str] = []
     done: list[str] = []
     for part in name.split("."):
-        if part.isdigit():
+        if part.isdecimal() and part.isascii():
             done.append(part)
             continue
         if current is None:
@@ -78,7 +78,7 @@ def check_header(header: list[str], model: type[BaseModel] | None = None) -> lis
             )
         seen.add(name)
         for part in name.split("."):
-            if part.isdigit():
+            if part.isdecimal() and part.isascii():
                 if int(part) > MAX_INDEX:
                     problems.append(
                         Problem(
@@ -128,13 +128,13 @@ def unflatten(flat: dict[str, str], parse_json: Callable[[str], Any]) -> dict[st
         parts = key.split(".")
         node: Any = root
         for part, nxt in itertools.pairwise(parts):
-            child: Any = [] if nxt.isdigit() else {}
+            child: Any = [] if nxt.isdecimal() and nxt.isascii() else {}
             if isinstance(node, list):
-                if not part.isdigit():
+                if not (part.isdecimal() and part.isascii()):
                     raise _conflict(key)
                 idx = int(part)
                 while len(node) <= idx:
-                    node.append([] if nxt.isdigit() else {})
+                    node.append([] if nxt.isdecimal() and nxt.isascii() else {})
                 node = node[idx]
             elif isinstance(node, dict):
                 node = node.setdefault(part, child)
@@ -144,7 +144,7 @@ def unflatten(flat: dict[str, str], parse_json: Callable[[str], Any]) -> dict[st
                 raise _conflict(key)
         last = parts[-1]
         if isinstance(node, list):
-            if not last.isdigit():
+            if not (last.isdecimal() and last.isascii()):
                 raise _conflict(key)
             while len(node) <= int(last):
                 node.append({})

@@ -38,7 +38,7 @@ def _date(text: str) -> dt.date:
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isdecimal() and text.isascii()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"„{text}“ ist keine positive ganze Zahl")
     return int(text)
 

@@ -271,7 +271,7 @@ class DeskApp:
 
     def _version(self, request: Request) -> int:
         text = self._one(request.form, "version")
-        return int(text) if text.isdigit() else -1
+        return int(text) if text.isdecimal() and text.isascii() else -1
 
     def save_case(self, request: Request) -> tuple[str, str, str]:
         case_id = self._one(request.form, "id")
@@ -304,7 +304,7 @@ class DeskApp:
 
     def _days(self, request: Request) -> int:
         text = self._one(request.query, "tage", "30")
-        return int(text) if text.isdigit() and int(text) in BOARD_DAYS else 30
+        return int(text) if text.isdecimal() and text.isascii() and int(text) in BOARD_DAYS else 30
 
     def board(self, request: Request) -> tuple[str, str, str]:
         days = self._days(request)
