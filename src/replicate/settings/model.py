@@ -190,6 +190,8 @@ class AdviceService(_Section):
         default=None, examples=["Der Beauftragte für den Datenschutz der EKD, Außenstelle Ost"]
     )
     """Zuständige Datenschutzaufsicht des Trägers (bei kirchlichen Trägern die kirchliche Aufsicht), optional; ohne Angabe nennt das Kit die Aufsicht aus den Landesdaten oder verweist auf die Checkliste."""
+    retention_years: int = Field(default=3, ge=1, le=10, examples=[3])
+    """Löschfrist der Beratungsakten in Jahren nach dem Ende des Jahres des letzten Beratungskontakts (Voreinstellung 3, angelehnt an die regelmäßige Verjährung nach §§ 195, 199 Abs. 1 BGB); gilt für die Datenschutzunterlagen des Kits und für die Löschung im Beratungsregister."""
 
 
 class Period(_Section):
