@@ -33,6 +33,8 @@ NEW_DOCUMENTS = [
     "datenschutz/schweigepflichtentbindung.md",
     "datenschutz/verarbeitungsverzeichnis.md",
     "datenschutz/tom.md",
+    "datenschutz/informationen-angehoerige.md",
+    "datenschutz/dsfa-schwellwertanalyse.md",
 ]
 EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if p.suffix in {".toml", ".yaml", ".yml"})
 

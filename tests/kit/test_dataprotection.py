@@ -47,7 +47,8 @@ def test_notice_has_every_item_of_art_13(docs: dict[str, str]) -> None:
         "Art. 13 der Datenschutz-Grundverordnung",
         "Verantwortlich: Sächsischer Flüchtlingsrat e.V. (eingetragener Verein), Dammweg 4, 01097 Dresden",
         "Datenschutzbeauftragte",  # Art. 13 Abs. 1 lit. b
-        "Wofür verarbeiten wir Ihre Daten?",  # lit. c, purposes
+        "Wofür verarbeiten wir Ihre Daten, und auf welcher Rechtsgrundlage?",  # lit. c, purposes and bases
+        "Unser Interesse ist, nachweisen zu können",  # lit. d, the legitimate interests pursued
         "Art. 6 Abs. 1 lit. a DSGVO",  # lit. c, legal basis
         "Art. 9 Abs. 2 lit. a DSGVO",
         "Wer bekommt Ihre Daten?",  # lit. e, recipients
@@ -95,11 +96,12 @@ def test_supervisory_authority_in_another_land(
 
 def test_consent_has_separate_boxes_and_revocation(docs: dict[str, str]) -> None:
     consent = _squash(docs[CONSENT])
-    assert docs[CONSENT].count("- [ ] **") >= 4  # processing, health, convictions, contact: each its own box
+    assert docs[CONSENT].count("- [ ] **") == 2  # health and contact, each its own box; nothing else needs consent
     for expected in [
         "Art. 6 Abs. 1 lit. a DSGVO",
         "Art. 9 Abs. 2 lit. a DSGVO",
         "Art. 7 Abs. 3 DSGVO",
+        "Art. 14 DSGVO",
         "Der Widerruf gilt für die Zukunft",
         "freiwillig",
         "info@saechsischer-fluechtlingsrat.de",
@@ -139,7 +141,7 @@ def test_record_of_processing_covers_art_30(docs: dict[str, str]) -> None:
     assert "(Art. 30 Abs. 1 lit. a DSGVO)" in record
     for letter in "bcdefg":
         assert f"(lit. {letter})" in record, letter
-    assert record.count("## Verarbeitung ") == 3
+    assert record.count("## Verarbeitung ") == 4  # advice, file, exchange, reporting
     assert "Gemeinsam Verantwortliche | keine" in record
     assert "einmal im Halbjahr" in record  # reporting cadence of the funder
 

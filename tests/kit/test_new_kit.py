@@ -48,6 +48,8 @@ DOCUMENTS = [
     "datenschutz/schweigepflichtentbindung",
     "datenschutz/verarbeitungsverzeichnis",
     "datenschutz/tom",
+    "datenschutz/informationen-angehoerige",
+    "datenschutz/dsfa-schwellwertanalyse",
     "regeln/pruefschema",
     "berichtswesen/kennzahlen-handbuch",
     "berichtswesen/berichtskalender",
