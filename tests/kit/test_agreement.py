@@ -93,7 +93,7 @@ def test_agreement_has_all_sections(render: Render, dresden: Settings) -> None:
         "Art. 9 Abs. 2 lit. a DSGVO",
         "Art. 7 Abs. 3 DSGVO",
         "gemeinsame Verantwortlichkeit nach Art. 26 DSGVO besteht nicht",
-        "weniger als 5",
+        "Zahlen unter der Mindestfallzahl 5 werden gesperrt",
         "keine hoheitlichen Aufgaben",
         "Härtefallkommission des Freistaates Sachsen",
     ]:

@@ -96,7 +96,9 @@ def test_supervisory_authority_in_another_land(
 
 def test_consent_has_separate_boxes_and_revocation(docs: dict[str, str]) -> None:
     consent = _squash(docs[CONSENT])
-    assert docs[CONSENT].count("- [ ] **") == 2  # health and contact, each its own box; nothing else needs consent
+    assert (
+        docs[CONSENT].count("- [ ] **") == 2
+    )  # health and contact, each its own box; nothing else needs consent
     for expected in [
         "Art. 6 Abs. 1 lit. a DSGVO",
         "Art. 9 Abs. 2 lit. a DSGVO",
