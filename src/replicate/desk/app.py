@@ -143,6 +143,8 @@ class DeskApp:
                 "Interner Fehler im Schreibtisch (kein Fehler Ihrer Eingaben). Nichts wurde halb gespeichert. "
                 "Bitte melden Sie den Fehler mit REPLICATE_DEBUG=1 beim Start."
             )
+        finally:
+            self.store.release()  # the next request (another thread) uses the same connection
         data = body.encode("utf-8")
         start_response(status, [*HEADERS, *headers, ("Content-Length", str(len(data)))])
         return [data]
