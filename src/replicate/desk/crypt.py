@@ -37,15 +37,19 @@ def wrong_passphrase(path: Path) -> str:
     )
 
 
+def missing_passphrase(path: Path) -> str:
+    """The message for an encrypted file opened without passphrase."""
+    return (
+        f"{path}: Die Datei ist verschlüsselt. Starten Sie den Schreibtisch im Terminal, dann fragt er nach "
+        f"der Passphrase, oder setzen Sie sie in der Umgebungsvariablen {ENV_PASSPHRASE}."
+    )
+
+
 def check_kind(path: Path, passphrase: str | None) -> None:
     """Refuse an encrypted file without passphrase and an unencrypted one with a passphrase."""
     kind = kind_of(path)
     if kind == "verschluesselt" and passphrase is None:
-        raise DeskError(
-            f"{path}: Die Datei ist verschlüsselt (oder keine SQLite-Datenbank). Starten Sie den Schreibtisch "
-            f"im Terminal, dann fragt er nach der Passphrase, oder setzen Sie sie in der Umgebungsvariablen "
-            f"{ENV_PASSPHRASE}."
-        )
+        raise DeskError(missing_passphrase(path))
     if kind == "klar" and passphrase is not None:
         raise DeskError(
             f"{path}: die Datei ist nicht verschlüsselt, es wurde aber eine Passphrase angegeben. Verschlüsseln "
@@ -96,20 +100,17 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def encrypt_file(path: Path, passphrase: str) -> int:
-    """Encrypt the unencrypted desk database ``path`` in place; return the number of cases.
-
-    The copy is made with SQLite's online backup, checked (same number of cases, readable with the
-    passphrase) and then moved over the original in one step; on any error the original stays untouched.
-    """
+def check_encryptable(path: Path) -> None:
+    """``path`` is an unencrypted database that no desk has open (checked before asking for a passphrase)."""
     kind = kind_of(path)
     if kind == "neu":
         raise DeskError(
             f"{path}: die Datei gibt es nicht (oder sie ist leer). Prüfen Sie Pfad und Dateinamen."
         )
     if kind == "verschluesselt":
-        raise DeskError(f"{path}: die Datei ist schon verschlüsselt (oder keine SQLite-Datenbank).")
-    check_new_passphrase(passphrase)
+        raise DeskError(f"{path}: die Datei ist schon verschlüsselt.")
+    if kind == "fremd":
+        raise DeskError(f"{path}: ist keine Datenbank von replicate desk; sie bleibt unverändert.")
     for side in ("-wal", "-shm"):
         if path.with_name(path.name + side).exists():
             raise DeskError(
@@ -117,6 +118,16 @@ def encrypt_file(path: Path, passphrase: str) -> int:
                 "beendet. Beenden Sie den Schreibtisch mit Strg+C (nach einem Absturz: einmal starten und "
                 "beenden) und verschlüsseln Sie dann."
             )
+
+
+def encrypt_file(path: Path, passphrase: str) -> int:
+    """Encrypt the unencrypted desk database ``path`` in place; return the number of cases.
+
+    The copy is made with SQLite's online backup, checked (same number of cases, readable with the
+    passphrase) and then moved over the original in one step; on any error the original stays untouched.
+    """
+    check_encryptable(path)
+    check_new_passphrase(passphrase)
     staged = path.with_name(f".{path.name}.verschluesselt")
     staged.unlink(missing_ok=True)
     try:
@@ -140,6 +151,8 @@ def encrypt_file(path: Path, passphrase: str) -> int:
             raise DbFailure(f"die Kopie hat {copied} statt {count} Fällen")
         _fsync(staged)
         os.replace(staged, path)
+        for side in ("-wal", "-shm"):  # left by the read-only look at the unencrypted file, if any
+            path.with_name(path.name + side).unlink(missing_ok=True)
         _fsync(path.parent)
     except (Locked, DbFailure) as exc:
         raise DeskError(
