@@ -177,3 +177,27 @@ def test_encrypted_backup_is_refused_by_an_unencrypted_desk(tmp_path: Path, rule
         plain.restore(tmp_path / "sicherung.sqlite")
     assert plain.count() == 0
     plain.close()
+
+
+def test_pages_on_the_encrypted_path(tmp_path: Path, rules: Any) -> None:
+    from replicate.desk.app import DeskApp
+    from replicate.desk.security import Guard, loopback_hosts
+    from tests.desk.conftest import Client
+
+    store = Store(tmp_path / "beratung.sqlite", rules, "test", KEY)
+    client = Client(DeskApp(store, Guard(loopback_hosts("127.0.0.1", 8750)), today=lambda: TODAY))
+    created = client.post(
+        "/neu",
+        {
+            "case_id": SECRET_ID,
+            "birth_date": "2000-04-20",
+            "status_periods.0.start": "2015-01-10",
+            "status_periods.0.kind": "duldung",
+        },
+    )
+    assert created.status == 303, created.text[:2000]
+    board = client.get("/fristen?tage=90").text
+    assert SECRET_ID in board and "19.04.2027" in board  # § 25a Abs. 1: day before the 27th birthday
+    assert "Die Datenbank ist verschlüsselt" in client.get("/verwaltung").text
+    store.close()
+    assert SECRET_ID.encode() not in (tmp_path / "beratung.sqlite").read_bytes()

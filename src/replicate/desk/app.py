@@ -423,6 +423,7 @@ class DeskApp:
             notes=notes or [],
             expired=expired,
             years=self.retention_years,
+            encrypted=self.store.encrypted,
             from_settings=self.settings is not None,
         )
 
