@@ -136,9 +136,10 @@ def register(sub: Any) -> None:
             "ins Internet. Mit --verschluesselt wird eine neue Datei verschlüsselt angelegt (SQLite3 Multiple "
             "Ciphers, ChaCha20-Poly1305); eine verschlüsselte Datei erkennt der Schreibtisch selbst. Die Passphrase "
             f"wird beim Start im Terminal gefragt oder aus der Umgebungsvariablen {ENV_PASSPHRASE} gelesen, nie "
-            "als Argument (das sähen andere Nutzer des Rechners). Ohne Passphrase sind die Fälle verloren: "
-            "bewahren Sie sie getrennt vom Rechner auf. Eine unverschlüsselte Datei läuft ohne Schutz durch "
-            "replicate: legen Sie sie dann auf ein verschlüsseltes Laufwerk."
+            "als Argument (das sähen andere Nutzer des Rechners). Wer die Passphrase vergisst, verliert die Fälle: "
+            "bewahren Sie sie getrennt vom Rechner auf. Ohne --verschluesselt bleibt eine neue Datei unverschlüsselt: "
+            "legen Sie sie dann auf ein verschlüsseltes Laufwerk. Ohne --settings nimmt der Schreibtisch kein Land "
+            f"an und löscht nach {RETENTION_DEFAULT} Jahren (Voreinstellung)."
         ),
         example=(
             "replicate desk --db beratung.sqlite --settings meine-stadt.toml --verschluesselt\n"
@@ -153,7 +154,7 @@ def register(sub: Any) -> None:
         "--settings",
         metavar="EINSTELLUNGEN",
         type=Path,
-        help="Einstellungsdatei des Kits (für Bericht und örtliche Regeln)",
+        help="Einstellungsdatei des Kits (für Bericht, örtliche Regeln, Landesbehörden und Löschfrist)",
     )
     parser.add_argument("--port", type=int, default=8750, help="Port (Standard: 8750; 0 = ein freier Port)")
     parser.add_argument(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from replicate.desk.db import (
     CIPHER,
+    KDF_ITER,
     CipherConnection,
     Connection,
     DbFailure,
@@ -80,6 +81,7 @@ def encrypted_copy(source: Connection, target: Path, passphrase: str) -> None:
         try:
             raw.pragma("journal_mode", "delete")  # rekey of an unencrypted file refuses WAL mode
             raw.pragma("cipher", CIPHER)
+            raw.pragma("kdf_iter", KDF_ITER)
             raw.pragma("rekey", passphrase)
         finally:
             raw.close()

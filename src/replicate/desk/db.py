@@ -22,6 +22,9 @@ HEADER = b"SQLite format 3\x00"
 """The first 16 bytes of every unencrypted SQLite file."""
 CIPHER = "chacha20"
 """The cipher of an encrypted desk (pinned, so that a later default of the library cannot lock a file out)."""
+KDF_ITER = 64007
+"""PBKDF2-SHA256 rounds deriving the key from the passphrase (SQLite3 Multiple Ciphers' value for ChaCha20,
+pinned for the same reason)."""
 BUSY_MS = 30_000
 """How long a connection waits for another one's write transaction."""
 
@@ -174,6 +177,7 @@ class CipherConnection:
             self.raw = apsw.Connection(str(path), flags=flags)
             self.raw.set_busy_timeout(BUSY_MS)
             self.raw.pragma("cipher", CIPHER)
+            self.raw.pragma("kdf_iter", KDF_ITER)
             self.raw.pragma("key", passphrase)
             self.raw.execute("SELECT count(*) FROM sqlite_master").fetchall()  # a wrong key fails here
 

@@ -479,6 +479,7 @@ class Store:
         """An unencrypted backup into this encrypted desk: encrypted into a temporary copy first."""
         assert self.passphrase is not None
         staged = self.path.with_name(f".{self.path.name}.wiederherstellen")
+        staged.unlink(missing_ok=True)  # left by a crash during an earlier restore
         encrypted_copy(src, staged, self.passphrase)
         try:
             staged_conn = open_connection(staged, self.passphrase, readonly=True)
