@@ -130,10 +130,8 @@ class Store:
             raise DeskError(f"{path}: den Ordner {path.parent} gibt es nicht. Legen Sie ihn an.")
         check_kind(path, passphrase)
         try:
-            if path.exists():
-                _check_version(
-                    path, passphrase
-                )  # read-only first: a foreign or newer file is left byte for byte
+            if path.exists():  # read-only first: a foreign or newer file is left byte for byte
+                _check_version(path, passphrase)
             migrate(self.conn)
         except Locked:
             raise DeskError(wrong_passphrase(path)) from None
