@@ -7,6 +7,9 @@ Run: ``python benchmarks/bench_desk.py [N]``. Targets, in CPU time measured in t
   printed;
 - importing N offline-form files (one JSON file per case) costs at most 3× what ``replicate screen``
   needs for the same files (read and screen each one, as ``replicate screen fall.json`` does).
+
+Both connection paths are measured, unencrypted (sqlite3) and encrypted (apsw-sqlite3mc), and the
+encrypted figures are printed as ratios against the unencrypted ones of the same run.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ TODAY = dt.date(2027, 3, 1)
 PAGE_TARGET_MS = 200.0
 IMPORT_TARGET = 3.0
 REPEAT = 40
+PASSPHRASE = "Kirchturm Regenschirm Nordsee 7"
 
 
 def _records(count: int) -> list[dict[str, Any]]:
@@ -82,6 +86,77 @@ def _get(app: DeskApp, path: str) -> str:
     return body.decode()
 
 
+def _pages(conn: Any) -> dict[str, tuple[str, Callable[[], object]]]:
+    """Each page with the plain SQLite query behind it (the baseline)."""
+    return {
+        "Fallliste": (
+            "/",
+            lambda: conn.execute(
+                "SELECT case_id, status, next_deadline, last_contact FROM cases "
+                "ORDER BY next_deadline IS NULL, next_deadline, case_id LIMIT 500"
+            ).fetchall(),
+        ),
+        "Fallliste mit Suche": (
+            "/?suche=SYNTH-0012&status=offen",
+            lambda: conn.execute(
+                "SELECT case_id FROM cases WHERE instr(lower(case_id), 'synth-0012') > 0 AND status = 'offen' "
+                "ORDER BY next_deadline LIMIT 500"
+            ).fetchall(),
+        ),
+        "Fristen 30 Tage": (
+            "/fristen?tage=30",
+            lambda: conn.execute(
+                "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
+                "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-03-31' ORDER BY d.due"
+            ).fetchall(),
+        ),
+        "Fristen 90 Tage": (
+            "/fristen?tage=90",
+            lambda: conn.execute(
+                "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
+                "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-05-30' ORDER BY d.due"
+            ).fetchall(),
+        ),
+    }
+
+
+def _run(
+    label: str, db: Path, passphrase: str | None, files: list[tuple[Path, str]], screen_cpu: float, rules: Any
+) -> tuple[bool, dict[str, float]]:
+    """Import, then every page; print the figures of one connection path and return them."""
+    begin = time.process_time()
+    store = Store(db, rules, "bench", passphrase)
+    opened = time.process_time() - begin
+    begin = time.process_time()
+    result = import_files(store, files, TODAY)
+    import_cpu = time.process_time() - begin
+    assert len(result.added) == len(files) and not result.problems, result.problems[:3]
+    app = DeskApp(store, Guard(loopback_hosts("127.0.0.1", 8750)), today=lambda: TODAY)
+    figures = {"Öffnen": opened * 1000, "Import": import_cpu}
+    print(f"\n{label} ({len(store.board(TODAY, 90))} Fristen in 90 Tagen; Öffnen {opened * 1000:.0f} ms CPU)")
+    ok = True
+    for name, (path, baseline) in _pages(store.conn).items():
+        page = _p95(_cpu_ms(lambda path=path: _get(app, path)))  # type: ignore[misc]
+        base = _p95(_cpu_ms(baseline))
+        figures[name] = page
+        ratio = page / base if base > 0 else float("inf")
+        good = page <= PAGE_TARGET_MS
+        ok &= good
+        print(
+            f"  {name:22} p95 {page:7.1f} ms (Ziel ≤ {PAGE_TARGET_MS:.0f} ms)   SQLite allein {base:6.1f} ms   "
+            f"Verhältnis {ratio:5.1f}×   {'ok' if good else 'ZU LANGSAM'}"
+        )
+    ratio = import_cpu / screen_cpu
+    good = ratio <= IMPORT_TARGET
+    ok &= good
+    print(
+        f"  Import {len(files)} Dateien: {import_cpu:.1f} s CPU; replicate screen derselben Dateien {screen_cpu:.1f} s; "
+        f"Verhältnis {ratio:.2f}× (Ziel ≤ {IMPORT_TARGET:.0f}×)   {'ok' if good else 'ZU LANGSAM'}"
+    )
+    store.close()
+    return ok, figures
+
+
 def main(count: int) -> int:
     rules = load_rules()
     with tempfile.TemporaryDirectory() as tmp:
@@ -98,66 +173,26 @@ def main(count: int) -> int:
             screen(load_case(path), rules, TODAY)
         screen_cpu = time.process_time() - begin
 
-        store = Store(Path(tmp) / "beratung.sqlite", rules, "bench")
-        begin = time.process_time()
-        result = import_files(store, files, TODAY)
-        import_cpu = time.process_time() - begin
-        assert len(result.added) == count and not result.problems, result.problems[:3]
-
-        app = DeskApp(store, Guard(loopback_hosts("127.0.0.1", 8750)), today=lambda: TODAY)
-        conn = store.conn
-        pages = {
-            "Fallliste": (
-                "/",
-                lambda: conn.execute(
-                    "SELECT case_id, status, next_deadline, last_contact FROM cases "
-                    "ORDER BY next_deadline IS NULL, next_deadline, case_id LIMIT 500"
-                ).fetchall(),
-            ),
-            "Fallliste mit Suche": (
-                "/?suche=SYNTH-0012&status=offen",
-                lambda: conn.execute(
-                    "SELECT case_id FROM cases WHERE instr(lower(case_id), 'synth-0012') > 0 AND status = 'offen' "
-                    "ORDER BY next_deadline LIMIT 500"
-                ).fetchall(),
-            ),
-            "Fristen 30 Tage": (
-                "/fristen?tage=30",
-                lambda: conn.execute(
-                    "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
-                    "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-03-31' ORDER BY d.due"
-                ).fetchall(),
-            ),
-            "Fristen 90 Tage": (
-                "/fristen?tage=90",
-                lambda: conn.execute(
-                    "SELECT d.due, c.case_id FROM deadlines d JOIN cases c ON c.id = d.case_ref "
-                    "WHERE c.status = 'offen' AND d.due BETWEEN '2027-03-01' AND '2027-05-30' ORDER BY d.due"
-                ).fetchall(),
-            ),
-        }
-        board = store.board(TODAY, 90)
-        print(f"{count} Fälle mit Verlauf; {len(board)} Fristen in 90 Tagen")
-        ok = True
-        for name, (path, baseline) in pages.items():
-            page = _p95(_cpu_ms(lambda path=path: _get(app, path)))  # type: ignore[misc]
-            base = _p95(_cpu_ms(baseline))
-            ratio = page / base if base > 0 else float("inf")
-            good = page <= PAGE_TARGET_MS
-            ok &= good
-            print(
-                f"{name:22} p95 {page:7.1f} ms (Ziel ≤ {PAGE_TARGET_MS:.0f} ms)   SQLite allein {base:6.1f} ms   "
-                f"Verhältnis {ratio:5.1f}×   {'ok' if good else 'ZU LANGSAM'}"
-            )
-        ratio = import_cpu / screen_cpu
-        good = ratio <= IMPORT_TARGET
-        ok &= good
-        print(
-            f"Import {count} Dateien: {import_cpu:.1f} s CPU; replicate screen derselben Dateien {screen_cpu:.1f} s; "
-            f"Verhältnis {ratio:.2f}× (Ziel ≤ {IMPORT_TARGET:.0f}×)   {'ok' if good else 'ZU LANGSAM'}"
+        print(f"{count} Fälle mit Verlauf")
+        plain_ok, plain = _run(
+            "Unverschlüsselt (sqlite3)", Path(tmp) / "klar.sqlite", None, files, screen_cpu, rules
         )
-        store.close()
-    return 0 if ok else 1
+        crypt_ok, crypt = _run(
+            "Verschlüsselt (SQLite3 Multiple Ciphers, ChaCha20)",
+            Path(tmp) / "geheim.sqlite",
+            PASSPHRASE,
+            files,
+            screen_cpu,
+            rules,
+        )
+        print("\nVerschlüsselt gegenüber unverschlüsselt (CPU, derselbe Lauf):")
+        for name in plain:
+            if name != "Öffnen":
+                print(f"  {name:22} {crypt[name] / plain[name]:5.2f}×")
+        print(
+            f"  {'Öffnen':22} {crypt['Öffnen']:.0f} ms statt {plain['Öffnen']:.0f} ms (Schlüsselableitung, einmal je Verbindung)"
+        )
+    return 0 if plain_ok and crypt_ok else 1
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ ARGS = [
     "--no-first-run",
 ]
 SETTINGS = Path(__file__).parents[2] / "examples" / "landkreis-mittelsachsen.yaml"
+KEY = "Kirchturm Regenschirm Nordsee 7"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,15 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def desk(tmp_path: Path, rules: Any) -> Iterator[tuple[str, DeskApp]]:
-    store = Store(tmp_path / "beratung.sqlite", rules, "browser")
+    yield from _serve(Store(tmp_path / "beratung.sqlite", rules, "browser"))
+
+
+@pytest.fixture
+def encrypted_desk(tmp_path: Path, rules: Any) -> Iterator[tuple[str, DeskApp]]:
+    yield from _serve(Store(tmp_path / "beratung.sqlite", rules, "browser", KEY))
+
+
+def _serve(store: Store) -> Iterator[tuple[str, DeskApp]]:
     server = make(None, "127.0.0.1", 0)
     port = server.server_address[1]
     app = DeskApp(
@@ -62,6 +71,7 @@ def desk(tmp_path: Path, rules: Any) -> Iterator[tuple[str, DeskApp]]:
     yield f"http://127.0.0.1:{port}", app
     server.shutdown()
     server.server_close()
+    store.close()
 
 
 def _verdict_25a(page: Any) -> str:
@@ -164,3 +174,34 @@ def test_another_origin_without_the_secret_changes_nothing(browser: Any, desk: t
     assert read == "blocked"  # no CORS: another page cannot read an answer
     assert app.store.count() == 0
     context.close()
+
+
+def test_encrypted_desk_case_history_and_backup(
+    browser: Any, encrypted_desk: tuple[str, DeskApp], tmp_path: Path
+) -> None:
+    """The same pages on the encrypted path: nothing typed reaches the disk readable, the backup neither."""
+    base, app = encrypted_desk
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/?schluessel={app.guard.secret}")
+    page.get_by_role("link", name="Neuer Fall").click()
+    page.fill("#f-case_id", "ME-2027-GEHEIM")
+    page.fill("#f-birth_date", "2000-04-20")
+    page.fill("#f-status_periods\\.0\\.start", "2015-01-10")
+    page.select_option("#f-status_periods\\.0\\.kind", "duldung")
+    page.get_by_role("button", name="Fall anlegen").click()
+    page.fill("#event-date", "2027-02-01")
+    page.select_option("#event-type", "erstberatung")
+    page.get_by_role("button", name="Ereignis speichern").click()
+    assert "Erstberatung" in page.inner_text("section[aria-labelledby=verlauf] table")
+    page.get_by_role("link", name="Verwaltung").click()
+    copy = tmp_path / "sicherung.sqlite"
+    page.fill("#sicherung", str(copy))
+    page.get_by_role("button", name="Sicherung schreiben").click()
+    assert "Sicherung geschrieben" in page.inner_text("[role=status]")
+    context.close()
+    db = tmp_path / "beratung.sqlite"
+    wal = db.with_name(db.name + "-wal")
+    on_disk = db.read_bytes() + (wal.read_bytes() if wal.exists() else b"") + copy.read_bytes()
+    assert b"ME-2027-GEHEIM" not in on_disk and b"SQLite format 3" not in on_disk
+    assert [r.case_id for r in app.store.list_cases()] == ["ME-2027-GEHEIM"]

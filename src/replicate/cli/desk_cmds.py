@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 import webbrowser
 from pathlib import Path
@@ -13,23 +14,87 @@ from typing import Any
 from rich.console import Console
 
 from replicate.cli._common import add_command
-from replicate.desk.app import DeskApp
+from replicate.desk.app import RETENTION_DEFAULT, DeskApp
+from replicate.desk.crypt import (
+    ENV_PASSPHRASE,
+    check_encryptable,
+    check_new_passphrase,
+    encrypt_file,
+    missing_passphrase,
+)
+from replicate.desk.db import kind_of
+from replicate.desk.land import desk_rules
 from replicate.desk.security import TOKEN_PARAM, Guard, loopback_hosts
 from replicate.desk.server import check_host, make
 from replicate.desk.store import Store
-from replicate.rules import load_rules
-from replicate.rules.local import apply_local
+from replicate.errors import DeskError
 from replicate.settings import load_settings
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise DeskError(
+            f"Passphrase: kein Terminal zum Eingeben. Setzen Sie die Umgebungsvariable {ENV_PASSPHRASE} oder "
+            "starten Sie im Terminal."
+        )
+    return getpass.getpass(prompt)
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from the environment or typed in (twice for a new one); None for a plain file."""
+    kind = kind_of(args.db)
+    new = args.verschluesseln or kind == "neu"
+    from_env = os.environ.get(ENV_PASSPHRASE)
+    if kind != "verschluesselt" and not args.verschluesseln and not args.verschluesselt and from_env is None:
+        return None
+    if kind == "klar" and not args.verschluesseln and from_env is None:
+        raise DeskError(
+            f"{args.db}: die Datei ist nicht verschlüsselt. Verschlüsseln Sie sie einmal mit "
+            f"„replicate desk --db {args.db.name} --verschluesseln“."
+        )
+    if from_env is not None:
+        passphrase = from_env
+    elif kind == "verschluesselt" and not sys.stdin.isatty():
+        raise DeskError(missing_passphrase(args.db))
+    else:
+        passphrase = _ask("Passphrase der Datenbank: ")
+        if new:
+            check_new_passphrase(passphrase)
+            if _ask("Passphrase wiederholen: ") != passphrase:
+                raise DeskError(
+                    "Passphrase: die beiden Eingaben stimmen nicht überein. Nichts wurde geändert."
+                )
+    if new:
+        check_new_passphrase(passphrase)
+    return passphrase
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    check_encryptable(args.db)
+    passphrase = _passphrase(args)
+    assert passphrase is not None
+    count = encrypt_file(args.db, passphrase)
+    print(
+        f"{args.db}: verschlüsselt ({count} Fälle). Alte unverschlüsselte Sicherungen und Exporte löschen Sie "
+        "selbst. Starten Sie den Schreibtisch wie gewohnt; er fragt nach der Passphrase."
+    )
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     check_host(args.host, args.andere_adresse_erlauben)
+    if args.verschluesseln:
+        return _encrypt(args)
     settings = load_settings(args.settings) if args.settings is not None else None
-    rules = load_rules()
-    if settings is not None:
-        rules = apply_local(rules, settings.local_rules)
+    passphrase = _passphrase(args)
     console = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
-    store = Store(args.db, rules, args.bearbeitung or getpass.getuser())
+    rules = desk_rules(settings)
+    if settings is None:
+        console.print(
+            f"Ohne --settings: Löschfrist {RETENTION_DEFAULT} Jahre (Voreinstellung), Landesbehörden und Landesrecht "
+            "in allgemeiner Form, kein Bericht an den Fördergeber. Mit --settings gelten die Angaben Ihres Kits."
+        )
+    store = Store(args.db, rules, args.bearbeitung or getpass.getuser(), passphrase)
     with console.status("Fristen werden berechnet …"):
         store.refresh(dt.date.today())
     server = make(None, args.host, args.port)
@@ -68,9 +133,18 @@ def register(sub: Any) -> None:
             "zum Stichtag, die Fristen der nächsten 30 oder 90 Tage (auch als Kalenderdatei), übernimmt Dateien "
             "des Offline-Formulars, exportiert die Fallliste und erstellt den Bericht an den Fördergeber. Er "
             "lauscht nur auf 127.0.0.1 und verlangt den Schlüssel aus der angezeigten Adresse; er sendet nichts "
-            "ins Internet. Die Datei ist nicht verschlüsselt: legen Sie sie auf ein verschlüsseltes Laufwerk."
+            "ins Internet. Mit --verschluesselt wird eine neue Datei verschlüsselt angelegt (SQLite3 Multiple "
+            "Ciphers, ChaCha20-Poly1305); eine verschlüsselte Datei erkennt der Schreibtisch selbst. Die Passphrase "
+            f"wird beim Start im Terminal gefragt oder aus der Umgebungsvariablen {ENV_PASSPHRASE} gelesen, nie "
+            "als Argument (das sähen andere Nutzer des Rechners). Wer die Passphrase vergisst, verliert die Fälle: "
+            "bewahren Sie sie getrennt vom Rechner auf. Ohne --verschluesselt bleibt eine neue Datei unverschlüsselt: "
+            "legen Sie sie dann auf ein verschlüsseltes Laufwerk. Ohne --settings nimmt der Schreibtisch kein Land "
+            f"an und löscht nach {RETENTION_DEFAULT} Jahren (Voreinstellung)."
         ),
-        example="replicate desk --db beratung.sqlite --settings meine-stadt.toml",
+        example=(
+            "replicate desk --db beratung.sqlite --settings meine-stadt.toml --verschluesselt\n"
+            "  replicate desk --db beratung.sqlite --verschluesseln"
+        ),
         func=_run,
     )
     parser.add_argument(
@@ -80,7 +154,7 @@ def register(sub: Any) -> None:
         "--settings",
         metavar="EINSTELLUNGEN",
         type=Path,
-        help="Einstellungsdatei des Kits (für Bericht und örtliche Regeln)",
+        help="Einstellungsdatei des Kits (für Bericht, örtliche Regeln, Landesbehörden und Löschfrist)",
     )
     parser.add_argument("--port", type=int, default=8750, help="Port (Standard: 8750; 0 = ein freier Port)")
     parser.add_argument(
@@ -97,3 +171,13 @@ def register(sub: Any) -> None:
         help="Kürzel der Bearbeiterin oder des Bearbeiters für das Protokoll (Standard: Anmeldename)",
     )
     parser.add_argument("--browser", action="store_true", help="die Adresse im Browser öffnen")
+    parser.add_argument(
+        "--verschluesselt",
+        action="store_true",
+        help="eine neue Datenbank verschlüsselt anlegen (Passphrase: Eingabe oder " + ENV_PASSPHRASE + ")",
+    )
+    parser.add_argument(
+        "--verschluesseln",
+        action="store_true",
+        help="eine vorhandene unverschlüsselte Datenbank verschlüsseln und beenden (Schreibtisch vorher beenden)",
+    )

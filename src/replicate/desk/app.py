@@ -29,14 +29,15 @@ from replicate.errors import CaseRecordError, ReplicateError, StaleCaseError
 from replicate.report.build import build_report
 from replicate.screening import screen
 from replicate.settings import Settings
+from replicate.settings.model import AdviceService
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 MAX_BODY = 50_000_000
 """Largest request accepted (50 MB: many offline-form files at once)."""
 BOARD_DAYS = (30, 90)
-RETENTION_YEARS = 3
-"""Retention of case files as in the kit's data-protection documents: three years after the end of the year
-of the last contact (Verarbeitungsverzeichnis, Löschfrist)."""
+RETENTION_DEFAULT: int = AdviceService.model_fields["retention_years"].default
+"""Retention without a settings file: the settings' default (years after the end of the year of the last
+contact), so that the desk and a kit built with default settings name the same period."""
 
 _ENV = Environment(
     loader=PackageLoader("replicate.desk", "templates"),
@@ -108,6 +109,8 @@ class DeskApp:
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.store, self.guard, self.settings, self.today = store, guard, settings, today
+        self.retention_years = settings.advice_service.retention_years if settings else RETENTION_DEFAULT
+        """Retention of the cases in years, from the kit's settings (:data:`RETENTION_DEFAULT` without)."""
         self.routes: dict[tuple[str, str], Callable[[Request], tuple[str, str, str]]] = {
             ("GET", "/"): self.case_list,
             ("GET", "/neu"): self.new_case,
@@ -143,6 +146,8 @@ class DeskApp:
                 "Interner Fehler im Schreibtisch (kein Fehler Ihrer Eingaben). Nichts wurde halb gespeichert. "
                 "Bitte melden Sie den Fehler mit REPLICATE_DEBUG=1 beim Start."
             )
+        finally:
+            self.store.release()  # the next request (another thread) uses the same connection
         data = body.encode("utf-8")
         start_response(status, [*HEADERS, *headers, ("Content-Length", str(len(data)))])
         return [data]
@@ -417,7 +422,9 @@ class DeskApp:
             audit=self.store.audit(),
             notes=notes or [],
             expired=expired,
-            years=RETENTION_YEARS,
+            years=self.retention_years,
+            encrypted=self.store.encrypted,
+            from_settings=self.settings is not None,
         )
 
     def backup(self, request: Request) -> tuple[str, str, str]:
@@ -445,7 +452,7 @@ class DeskApp:
         return self.admin(request, [f"Wiederhergestellt aus {source}."])
 
     def delete_expired(self, request: Request) -> tuple[str, str, str]:
-        expired = self.store.expired(self.today(), RETENTION_YEARS)
+        expired = self.store.expired(self.today(), self.retention_years)
         if self._one(request.form, "probelauf") == "ja":
             return self.admin(request, [f"Probelauf: {len(expired)} Fälle würden gelöscht."], expired)
         done = self.store.delete(case_id for case_id, _ in expired)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from replicate.caserecord import CaseRecord, parse_case
+from replicate.desk.crypt import check_kind, encrypted_copy, wrong_passphrase
+from replicate.desk.db import Connection, DbFailure, Duplicate, Locked, kind_of, open_connection
 from replicate.desk.migrations import LATEST, MIGRATIONS
 from replicate.desk.summary import OPEN, Summary, summarise
 from replicate.errors import DeskError, Problem, StaleCaseError
@@ -66,7 +67,7 @@ def record_json(record: CaseRecord) -> str:
     return record.model_dump_json(exclude_none=True)
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def migrate(conn: Connection) -> int:
     """Bring the database to :data:`LATEST` in one transaction; return the version it had."""
     found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if found > LATEST:
@@ -90,8 +91,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     return found
 
 
-def _check_version(path: Path) -> None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _check_version(path: Path, passphrase: str | None) -> None:
+    conn = open_connection(path, passphrase, readonly=True)
     try:
         found = int(conn.execute("PRAGMA user_version").fetchone()[0])
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -105,55 +106,91 @@ def _check_version(path: Path) -> None:
 
 
 class Store:
-    """The case register in the SQLite file ``path`` (created when missing)."""
+    """The case register in the SQLite file ``path`` (created when missing).
 
-    def __init__(self, path: Path, rules: RuleSet, actor: str = "") -> None:
+    With ``passphrase`` the file is encrypted (see :mod:`replicate.desk.db`); an encrypted file without it,
+    a plain file with it and a wrong passphrase are refused before anything is written.
+    """
+
+    def __init__(self, path: Path, rules: RuleSet, actor: str = "", passphrase: str | None = None) -> None:
         self.path = path
         self.rules = rules
         self.actor = actor
         """Who works with this desk (shown in the audit log); never a client."""
+        self.passphrase = passphrase
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._idle: list[Connection] = []
+        self._pool_lock = threading.Lock()
         if path.is_dir():
             raise DeskError(
                 f"{path}: ist ein Ordner. Geben Sie bei --db eine Datei an, z. B. beratung.sqlite."
             )
         if not path.parent.is_dir():
             raise DeskError(f"{path}: den Ordner {path.parent} gibt es nicht. Legen Sie ihn an.")
+        check_kind(path, passphrase)
         try:
-            if path.exists():
-                _check_version(path)  # read-only first: a foreign or newer file is left byte for byte
+            if path.exists():  # read-only first: a foreign or newer file is left byte for byte
+                _check_version(path, passphrase)
             migrate(self.conn)
-        except sqlite3.DatabaseError as exc:
+        except Locked:
+            raise DeskError(wrong_passphrase(path)) from None
+        except DbFailure as exc:
             raise DeskError(
                 f"{path}: ist keine lesbare Datenbank von replicate desk ({exc}). Geben Sie eine andere "
                 "Datei an oder stellen Sie eine Sicherung wieder her."
             ) from None
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        """This thread's connection (autocommit; transactions are opened explicitly)."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+    def encrypted(self) -> bool:
+        """The database file is encrypted."""
+        return self.passphrase is not None
+
+    @property
+    def conn(self) -> Connection:
+        """This thread's connection (autocommit; transactions are opened explicitly).
+
+        A connection given back with :meth:`release` is used again by the next request: opening an
+        encrypted one costs a key derivation.
+        """
+        conn: Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            try:
-                conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
-                conn.execute("PRAGMA journal_mode = WAL")
-            except sqlite3.Error as exc:
-                raise DeskError(f"{self.path}: Datenbank kann nicht geöffnet werden ({exc}).") from None
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            with self._pool_lock:
+                conn = self._idle.pop() if self._idle else None
+            if conn is None:
+                conn = self._open()
             self._local.conn = conn
         return conn
 
-    def close(self) -> None:
-        """Close this thread's connection."""
+    def _open(self) -> Connection:
+        try:
+            conn = open_connection(self.path, self.passphrase)
+            conn.execute("PRAGMA journal_mode = WAL").fetchall()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except Locked:
+            raise DeskError(wrong_passphrase(self.path)) from None
+        except DbFailure as exc:
+            raise DeskError(f"{self.path}: Datenbank kann nicht geöffnet werden ({exc}).") from None
+        return conn
+
+    def release(self) -> None:
+        """Give this thread's connection back for the next request."""
         conn = getattr(self._local, "conn", None)
         if conn is not None:
-            conn.close()
             self._local.conn = None
+            with self._pool_lock:
+                self._idle.append(conn)
+
+    def close(self) -> None:
+        """Close this thread's connection and the idle ones."""
+        self.release()
+        with self._pool_lock:
+            while self._idle:
+                self._idle.pop().close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One write transaction: all of it is committed, or none of it."""
         conn = self.conn
         with self._write_lock:
@@ -229,13 +266,13 @@ class Store:
                 )
             )
 
-    def _log(self, conn: sqlite3.Connection, action: str, case_id: str) -> None:
+    def _log(self, conn: Connection, action: str, case_id: str) -> None:
         conn.execute(
             "INSERT INTO audit (at, actor, action, case_id) VALUES (?, ?, ?, ?)",
             (_now(), self.actor, action, case_id),
         )
 
-    def _derive(self, conn: sqlite3.Connection, ref: int, summary: Summary, today: dt.date) -> None:
+    def _derive(self, conn: Connection, ref: int, summary: Summary, today: dt.date) -> None:
         conn.execute("DELETE FROM deadlines WHERE case_ref = ?", (ref,))
         conn.executemany(
             "INSERT INTO deadlines (case_ref, due, label, pathway, reference) VALUES (?, ?, ?, ?, ?)",
@@ -254,20 +291,19 @@ class Store:
             ),
         )
 
-    def _insert(self, conn: sqlite3.Connection, record: CaseRecord, today: dt.date, action: str) -> None:
+    def _insert(self, conn: Connection, record: CaseRecord, today: dt.date, action: str) -> None:
         now = _now()
         try:
-            cur = conn.execute(
+            ref = conn.insert(
                 "INSERT INTO cases (case_id, record, version, created, updated) VALUES (?, ?, 1, ?, ?)",
                 (record.case_id, record_json(record), now, now),
             )
-        except sqlite3.IntegrityError:  # saved at the same moment from another tab
+        except Duplicate:  # saved at the same moment from another tab
             raise DeskError(
                 f"Pseudonym „{record.case_id}“: diesen Fall gibt es schon. Öffnen Sie ihn in der Fallliste "
                 "oder wählen Sie ein anderes Pseudonym."
             ) from None
-        assert cur.lastrowid is not None
-        self._derive(conn, cur.lastrowid, summarise(record, self.rules, today), today)
+        self._derive(conn, ref, summarise(record, self.rules, today), today)
         self._log(conn, action, record.case_id)
 
     def create(self, record: CaseRecord, today: dt.date) -> None:
@@ -366,12 +402,15 @@ class Store:
         done = 0
         with self.transaction() as conn:
             for case_id in case_ids:
-                done += conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,)).rowcount
+                done += conn.change("DELETE FROM cases WHERE case_id = ?", (case_id,))
                 self._log(conn, action, case_id)
         return done
 
     def backup(self, dest: Path) -> None:
-        """Copy the database to ``dest`` while the desk runs (SQLite online backup); never over a file."""
+        """Copy the database to ``dest`` while the desk runs (SQLite online backup); never over a file.
+
+        The backup of an encrypted desk is encrypted with the same passphrase.
+        """
         if dest.exists():
             raise DeskError(
                 f"{dest}: die Datei gibt es schon. Wählen Sie einen neuen Namen für die Sicherung."
@@ -380,13 +419,9 @@ class Store:
             raise DeskError(f"{dest}: den Ordner {dest.parent} gibt es nicht.")
         partial = dest.with_name(f".{dest.name}.partial")
         try:
-            target = sqlite3.connect(partial)
-            try:
-                self.conn.backup(target)
-            finally:
-                target.close()
+            self.conn.copy_to(partial)
             partial.replace(dest)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, DbFailure) as exc:
             partial.unlink(missing_ok=True)
             text = reason(exc) if isinstance(exc, OSError) else str(exc)
             raise DeskError(f"{dest}: Sicherung kann nicht geschrieben werden ({text}).") from None
@@ -394,11 +429,23 @@ class Store:
             self._log(conn, f"Sicherung nach {dest.name}", "")
 
     def restore(self, source: Path) -> None:
-        """Replace the register by the backup ``source`` (checked first; the current data stays on error)."""
+        """Replace the register by the backup ``source`` (checked first; the current data stays on error).
+
+        An encrypted desk takes its own encrypted backups and unencrypted ones (encrypted on the way in);
+        an unencrypted desk refuses an encrypted backup (start the desk on that file instead).
+        """
         if not source.is_file():
             raise DeskError(f"{source}: Sicherung nicht gefunden. Prüfen Sie Pfad und Dateinamen.")
+        kind = kind_of(source)
+        if kind == "verschluesselt" and not self.encrypted:
+            raise DeskError(
+                f"{source}: die Sicherung ist verschlüsselt, dieser Schreibtisch nicht. Starten Sie den "
+                "Schreibtisch mit einer Kopie dieser Sicherung als --db und ihrer Passphrase."
+            )
         try:
-            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            src = open_connection(
+                source, self.passphrase if kind == "verschluesselt" else None, readonly=True
+            )
             try:
                 version = int(src.execute("PRAGMA user_version").fetchone()[0])
                 if version < 1 or version > LATEST:
@@ -408,12 +455,41 @@ class Store:
                     )
                 for (text,) in src.execute("SELECT record FROM cases"):
                     parse_case(json.loads(text))
-                with self._write_lock:
-                    src.backup(self.conn)
+                if self.encrypted and kind == "klar":
+                    self._restore_plain(src)
+                else:
+                    with self._write_lock:
+                        self.conn.copy_from(src)
             finally:
                 src.close()
-        except sqlite3.DatabaseError as exc:
+        except Locked:
+            raise DeskError(
+                f"{source}: die Sicherung lässt sich mit der Passphrase dieses Schreibtischs nicht öffnen (andere "
+                "Passphrase oder keine Datenbank). Wählen Sie eine Sicherung dieses Schreibtischs."
+            ) from None
+        except DbFailure as exc:
             raise DeskError(f"{source}: ist keine lesbare Sicherung ({exc}).") from None
         migrate(self.conn)
         with self.transaction() as conn:
             self._log(conn, f"wiederhergestellt aus {source.name}", "")
+
+    def _restore_plain(self, src: Connection) -> None:
+        """An unencrypted backup into this encrypted desk: encrypted into a temporary copy first."""
+        assert self.passphrase is not None
+        staged = self.path.with_name(f".{self.path.name}.wiederherstellen")
+        staged.unlink(missing_ok=True)  # left by a crash during an earlier restore
+        encrypted_copy(src, staged, self.passphrase)
+        try:
+            staged_conn = open_connection(staged, self.passphrase, readonly=True)
+            try:
+                with self._write_lock:
+                    self.conn.copy_from(staged_conn)
+            finally:
+                staged_conn.close()
+        finally:
+            for leftover in (
+                staged,
+                staged.with_name(staged.name + "-wal"),
+                staged.with_name(staged.name + "-shm"),
+            ):
+                leftover.unlink(missing_ok=True)
