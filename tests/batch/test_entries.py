@@ -20,6 +20,7 @@ def test_folder_of_settings_files() -> None:
     entries = read_entries(EXAMPLES)
     assert [e.folder for e in entries] == [
         "dresden",
+        "hamburg",
         "kreis-mettmann",
         "landkreis-goerlitz-caritas",
         "landkreis-mittelsachsen",
@@ -27,6 +28,7 @@ def test_folder_of_settings_files() -> None:
     ]
     kinds = {e.folder: e.settings.municipality.kind for e in entries}
     assert kinds["landkreis-mittelsachsen"] == "Landkreis" and kinds["kreis-mettmann"] == "Kreis"
+    assert kinds["hamburg"] == "Stadtstaat"
 
 
 def test_csv_rows_merge_over_the_shared_defaults() -> None:
@@ -128,8 +130,8 @@ def test_shards_split_the_list_without_overlap() -> None:
     entries = read_entries(EXAMPLES)
     slices = [select_shard(entries, (index, 2)) for index in (1, 2)]
     # every second entry (sorted by folder), starting with the first or the second
-    assert [e.folder for e in slices[0]] == ["dresden", "landkreis-goerlitz-caritas", "leipzig"]
-    assert [e.folder for e in slices[1]] == ["kreis-mettmann", "landkreis-mittelsachsen"]
+    assert [e.folder for e in slices[0]] == ["dresden", "kreis-mettmann", "landkreis-mittelsachsen"]
+    assert [e.folder for e in slices[1]] == ["hamburg", "landkreis-goerlitz-caritas", "leipzig"]
     assert select_shard(entries, (1, 1)) == entries
 
 

@@ -78,10 +78,20 @@ def _markers(own: str) -> list[re.Pattern[str]]:
     ]
 
 
+CITY_STATES: dict[str, dict[str, str]] = {
+    "Berlin": {"name": "Land Berlin", "kind": "Stadtstaat"},
+    "Hamburg": {"name": "Freie und Hansestadt Hamburg", "kind": "Stadtstaat"},
+    "Bremen": {"name": "Stadtgemeinde Bremen", "kind": "Stadtgemeinde"},
+}
+"""The three city-states have no Kreis (Art. 1 Abs. 1 VvB; Hamburgische Verfassung; Art. 143 Abs. 1 BremLV): their kits are built for the
+Land as municipality or for the Stadtgemeinde Bremen."""
+
+
 def _kit(state: str, tmp_path: Path) -> str:
     settings = example_settings("kreis-mettmann.yaml")
     data = settings.model_dump(mode="json")
     data["municipality"]["state"] = state
+    data["municipality"].update(CITY_STATES.get(state, {}))
     kit = Settings.model_validate(data)
     dest = tmp_path / "kit"
     render_template(kit, dest)

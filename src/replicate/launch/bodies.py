@@ -9,12 +9,31 @@ names, then the default of the municipality kind.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from replicate.places.load import find_land, kinds
 
 if TYPE_CHECKING:
     from replicate.settings.model import Municipality
+
+
+ARTICLES = {
+    "f": {"nom": "die", "acc": "die", "dat": "der", "gen": "der", "in": "in der"},
+    "m": {"nom": "der", "acc": "den", "dat": "dem", "gen": "des", "in": "im"},
+    "n": {"nom": "das", "acc": "das", "dat": "dem", "gen": "des", "in": "im"},
+}
+"""Definite articles (and "in" + article) by grammatical gender and case."""
+
+
+def council_gender(council: str) -> Literal["f", "m", "n"]:
+    """Grammatical gender of a council's name from its head noun: „-versammlung“, „-vertretung“, „-schaft“ are
+    feminine, „Abgeordnetenhaus“ is neuter, „Stadtrat“, „Kreistag“, „Rat der Stadt“ are masculine."""
+    head = council.split(" ")[0]
+    if head.endswith(("ung", "schaft")):
+        return "f"
+    if head.endswith(("haus", "parlament")):
+        return "n"
+    return "m"
 
 
 @dataclass(frozen=True)
@@ -23,38 +42,62 @@ class Bodies:
 
     council: str
     """Name of the council without article: Stadtrat, Kreistag, Gemeinderat, Regionsversammlung …"""
-    feminine: bool
-    """Whether the council's name is feminine (Regionsversammlung, Gemeindevertretung)."""
+    gender: Literal["f", "m", "n"]
+    """Grammatical gender of the council's name (Regionsversammlung: f, Abgeordnetenhaus: n)."""
     head: str
-    """Oberbürgermeisterin oder Oberbürgermeister, Landrätin oder Landrat …"""
+    """Oberbürgermeisterin oder Oberbürgermeister, Landrätin oder Landrat, Senat …"""
+    city_state: bool = False
+    """Whether the municipality lies in a city-state (no Gemeinde- or Landkreisordnung, no Haushaltssatzung)."""
+
+    @property
+    def local_law(self) -> str:
+        """The law on the council's competence, as the playbook's ``{kommunalrecht}``."""
+        if self.city_state:
+            return "Verfassung und Verwaltungsrecht des Landes (Stadtstaat)"
+        return "Gemeinde- oder Landkreisordnung des Landes"
+
+    @property
+    def budget_law(self) -> str:
+        """The budget law, as the playbook's ``{haushaltsrecht}``."""
+        return (
+            "Haushaltsrecht des Landes und seiner Gemeinden"
+            if self.city_state
+            else ("Haushaltsrecht der Gemeinde- oder Landkreisordnung")
+        )
+
+    @property
+    def budget_act(self) -> str:
+        """The act that adopts the budget, as the playbook's ``{haushaltsakt}``."""
+        return "Haushaltsgesetz oder Haushaltsbeschluss" if self.city_state else "Haushaltssatzung"
 
     @property
     def council_nom(self) -> str:
-        """„der Stadtrat“, „die Regionsversammlung“."""
-        return f"{'die' if self.feminine else 'der'} {self.council}"
+        """„der Stadtrat“, „die Regionsversammlung“, „das Abgeordnetenhaus“."""
+        return f"{ARTICLES[self.gender]['nom']} {self.council}"
 
     @property
     def council_acc(self) -> str:
         """„den Stadtrat“, „die Regionsversammlung“."""
-        return f"{'die' if self.feminine else 'den'} {self.council}"
+        return f"{ARTICLES[self.gender]['acc']} {self.council}"
 
     @property
     def council_dat(self) -> str:
         """„dem Stadtrat“, „der Regionsversammlung“."""
-        return f"{'der' if self.feminine else 'dem'} {self.council}"
+        return f"{ARTICLES[self.gender]['dat']} {self.council}"
 
     @property
     def council_gen(self) -> str:
-        """„des Stadtrats“, „der Regionsversammlung“."""
-        if self.feminine:
+        """„des Stadtrats“, „der Regionsversammlung“, „des Abgeordnetenhauses“."""
+        if self.gender == "f":
             return f"der {self.council}"
         first, _, rest = self.council.partition(" ")  # „Rat der Stadt“ → „des Rats der Stadt“
-        return f"des {first}s{' ' + rest if rest else ''}"
+        ending = "es" if first.endswith(("s", "z", "x")) else "s"
+        return f"des {first}{ending}{' ' + rest if rest else ''}"
 
     @property
     def in_council(self) -> str:
         """„im Stadtrat“, „in der Regionsversammlung“."""
-        return f"in der {self.council}" if self.feminine else f"im {self.council}"
+        return f"{ARTICLES[self.gender]['in']} {self.council}"
 
     @property
     def committee(self) -> str:
@@ -64,11 +107,22 @@ class Bodies:
 
     @property
     def head_article(self) -> str:
-        """The head with articles: „die Landrätin oder der Landrat“ (one article where one title is set)."""
+        """The head with articles: „die Landrätin oder der Landrat“ (one article where one title is set); an
+        adjective in front takes the weak ending („der Regierende Bürgermeister“)."""
         parts = self.head.split(" oder ")
         if len(parts) == 2:
-            return f"die {parts[0]} oder der {parts[1]}"
-        return f"{'die' if self.head.endswith('in') else 'der'} {self.head}"
+            return f"die {parts[0]} oder der {_weak(parts[1])}"
+        if self.head.endswith("in"):
+            return f"die {self.head}"
+        return f"{'das' if self.head.endswith('amt') else 'der'} {_weak(self.head)}"
+
+
+def _weak(title: str) -> str:
+    """„Regierender Bürgermeister“ → „Regierende Bürgermeister“ after a definite article."""
+    first, _, rest = title.partition(" ")
+    if rest and first.endswith("er") and first[:1].isupper() and rest[:1].isupper():
+        return f"{first[:-1]} {rest}"
+    return title
 
 
 def bodies_for(municipality: Municipality) -> Bodies:
@@ -76,5 +130,10 @@ def bodies_for(municipality: Municipality) -> Bodies:
     kind = kinds()[municipality.kind]
     land = find_land(municipality.state)
     council = municipality.council or (land.councils.get(municipality.kind) if land else None) or kind.council
-    head = municipality.representative or kind.representative
-    return Bodies(council=council, feminine=council.split(" ")[0].endswith(("ung", "schaft")), head=head)
+    head = (
+        municipality.representative
+        or (land.representatives.get(municipality.kind) if land else None)
+        or kind.representative
+    )
+    city_state = bool(land and land.kinds)
+    return Bodies(council=council, gender=council_gender(council), head=head, city_state=city_state)

@@ -185,6 +185,11 @@ def schedule_for(settings: Settings, playbook: Playbook | None = None) -> Schedu
             anchor = anchors[step.anchor]
             date = anchor.date + dt.timedelta(days=step.offset_days) if anchor.date else None
             title = step.title.format(rat=body.council, im_rat=body.in_council, ausschuss=body.committee)
+            basis = step.basis.format(
+                kommunalrecht=body.local_law, haushaltsrecht=body.budget_law, haushaltsakt=body.budget_act
+            )
+            if basis != step.basis:
+                step = step.model_copy(update={"basis": basis})
             steps.append(Scheduled(step, phase, title, date, anchor, phase.id in done))
     schedule = Schedule(steps, anchors, ref)
     _find_conflicts(schedule)

@@ -12,7 +12,7 @@ from typing import Any
 
 from replicate.languages import german_names, is_rtl
 from replicate.places.derive import CHURCH_WORDS, PUBLIC_WORDS
-from replicate.places.load import kinds, laender, regimes
+from replicate.places.load import kinds, kinds_in, laender, regimes
 from replicate.places.model import Fact
 
 INCLUDE = "includes/places_data.jinja"
@@ -33,6 +33,9 @@ def _land(name: str) -> dict[str, Any]:
         "checked": land.checked.isoformat(),
         "councils": land.councils,
         "representatives": land.representatives,
+        "kinds": kinds_in(land),
+        "labels": land.labels,
+        "notes": land.notes,
     }
     table.update({key: _fact(value) for key, value in land.facts().items()})
     table["dp_supervisor_private"] = _fact(land.dp_supervisor_private)

@@ -43,5 +43,42 @@ def find_land(name: str) -> Land | None:
     return None
 
 
+def kinds_in(land: Land) -> list[str]:
+    """The municipality kinds that exist in ``land``: a city-state's own list, otherwise every kind that is not
+    a city-state kind (no Landkreis in Hamburg, no Stadtstaat in Saxony)."""
+    if land.kinds:
+        return list(land.kinds)
+    return [name for name, kind in kinds().items() if not kind.city_state]
+
+
+def kind_problem(kind: str, land_name: str) -> str | None:
+    """Why ``kind`` does not exist in the Land called ``land_name`` (a German sentence), or None if it does."""
+    land = find_land(land_name)
+    if land is None:
+        return None
+    allowed = kinds_in(land)
+    if kind in allowed:
+        return None
+    if land.kinds:
+        return (
+            f"„{kind}“ gibt es in {land.name} nicht: {land.name} ist ein Stadtstaat ohne diese "
+            f"Verwaltungsebene. Möglich sind: {', '.join(allowed)}"
+        )
+    where = sorted(other.name for other in laender() if kind in other.kinds)
+    return f"„{kind}“ gibt es nur in {', '.join(where)}, nicht in {land.name}. Möglich sind: {', '.join(allowed)}"
+
+
+def city_state_name_problem(kind: str, name: str, land_name: str) -> str | None:
+    """Why ``name`` cannot be the name of a Stadtstaat in ``land_name`` (the Land is the municipality, so the
+    name must be the Land's), or None."""
+    land = find_land(land_name)
+    if kind != "Stadtstaat" or land is None or find_land(name) == land:
+        return None
+    return (
+        f"Bei der Art „Stadtstaat“ ist die Kommune das Land selbst: Tragen Sie als Namen „{land.official}“ ein "
+        f"(statt „{name}“), oder wählen Sie für einen Teil des Landes die Art „Bezirk“"
+    )
+
+
 def land_names() -> list[str]:
     return [land.name for land in laender()]

@@ -60,6 +60,16 @@ class Land(_Data):
     representatives: dict[str, str] = {}
     """The representing office or organ per municipality kind where the Land's code differs from the default
     (Hessen: the collegial Magistrat / Gemeindevorstand / Kreisausschuss)."""
+    kinds: list[str] = []
+    """The municipality kinds that exist in the Land, where it is a city-state (empty: every kind that is not a
+    city-state kind). Berlin and Hamburg: the Land is the municipality (Stadtstaat) with Bezirke; Bremen: the
+    Stadtgemeinde Bremen and the Stadt Bremerhaven."""
+    labels: dict[str, str] = {}
+    """Checklist labels for facts whose general label does not fit the Land ("Bezirksverwaltungsgesetz"
+    instead of "Kreisordnung")."""
+    notes: dict[str, str] = {}
+    """A sentence per municipality kind printed where the kit names the body's legal standing (Berlin's Bezirke
+    have no legal personality), with its source in the sentence."""
 
     def facts(self) -> dict[str, Fact]:
         """Every fact of the Land by key."""
@@ -71,14 +81,20 @@ class Kind(_Data):
 
     noun: str
     """Head noun inserted when the official name lacks it ("Stadt" for "Dresden")."""
-    gender: Literal["f", "m"]
+    gender: Literal["f", "m", "n"]
     """Grammatical gender of the head noun (articles and endings follow from it)."""
+    genitive: str
+    """The head noun in the genitive ("Landkreises", "Bezirks", "Landes", "Stadt")."""
     representative: str
     """Office of the legal representative, both forms."""
     council: str
     """The elected council (Vertretungskörperschaft)."""
     district: bool
-    """Whether its local-government code is the one for districts (Kreise) rather than municipalities."""
+    """Whether its local-government code is the one for districts (Kreise; in Berlin and Hamburg the law on the
+    Bezirke) rather than municipalities."""
+    city_state: bool = False
+    """Whether the kind exists only in a city-state (Stadtstaat, Bezirk, Stadtgemeinde); such kinds are valid only
+    where the Land lists them in ``kinds``."""
 
 
 class Regime(_Data):

@@ -27,6 +27,9 @@ MunicipalityKind = Literal[
     "Gemeinde",
     "Region",
     "Städteregion",
+    "Stadtstaat",
+    "Bezirk",
+    "Stadtgemeinde",
 ]
 DataProtectionRegime = Literal["öffentlich", "privat", "evangelisch", "katholisch"]
 Cadence = Literal["monatlich", "vierteljährlich", "halbjährlich", "jährlich"]
@@ -84,7 +87,7 @@ class LocalBody(_Section):
     name: str = Field(min_length=2, examples=["Stadt Musterstadt"])
     """Amtlicher Name, z. B. „Landeshauptstadt Dresden“ oder „Landkreis Bautzen“."""
     kind: MunicipalityKind = Field(examples=["kreisfreie Stadt"])
-    """Art der Gebietskörperschaft: kreisfreie Stadt, Landkreis, Kreis, Große Kreisstadt, große kreisangehörige Stadt, kreisangehörige Stadt, Stadt, Gemeinde, Region oder Städteregion."""
+    """Art der Gebietskörperschaft: kreisfreie Stadt, Landkreis, Kreis, Große Kreisstadt, große kreisangehörige Stadt, kreisangehörige Stadt, Stadt, Gemeinde, Region oder Städteregion; in Berlin und Hamburg Stadtstaat (das Land selbst, Name des Landes angeben) oder Bezirk, in Bremen Stadtgemeinde (Bremen) oder kreisfreie Stadt (Bremerhaven)."""
     name_forms: NameForms = Field(default_factory=NameForms)
     """Sprachformen des Namens (mit Artikel, „in der …“/„im …“, Genitiv); ohne Angabe aus Art und Name abgeleitet."""
     representative: str | None = Field(default=None, examples=["Oberbürgermeister"])
@@ -137,6 +140,17 @@ class Municipality(LocalBody):
         has_figures = self.tolerated_persons is not None or self.tolerated_long_term is not None
         if has_figures and self.figures_date is None:
             raise ValueError("figures_date fehlt: geben Sie an, auf welches Datum sich die Zahlen beziehen")
+        return self
+
+    @model_validator(mode="after")
+    def _kind_exists_in_land(self) -> Municipality:
+        from replicate.places.load import city_state_name_problem, kind_problem
+
+        problem = kind_problem(self.kind, self.state) or city_state_name_problem(
+            self.kind, self.name, self.state
+        )
+        if problem:
+            raise ValueError(f"kind: {problem}")
         return self
 
 

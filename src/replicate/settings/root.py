@@ -56,6 +56,34 @@ class Settings(BaseSettings):
             raise ValueError("\n".join(problems))
         return self
 
+    @model_validator(mode="after")
+    def _owner_kind_exists_in_land(self) -> Settings:
+        owner = self.authority.owner
+        if owner is None:
+            if self.municipality.kind == "Bezirk":
+                from replicate.places.load import find_land
+
+                land = find_land(self.municipality.state)
+                raise ValueError(
+                    "authority.owner fehlt: Ein Bezirk hat keine eigene Rechtspersönlichkeit und ist nicht "
+                    "Rechtsträger der Ausländerbehörde. Tragen Sie das Land als Rechtsträger ein: "
+                    f"authority.owner mit name „{land.official if land else self.municipality.state}“ und "
+                    "kind „Stadtstaat“"
+                )
+            return self
+        if owner.kind == "Bezirk":
+            raise ValueError(
+                "authority.owner.kind: Ein Bezirk hat keine eigene Rechtspersönlichkeit und kann nicht "
+                "Rechtsträger der Ausländerbehörde sein; Rechtsträger ist das Land (kind „Stadtstaat“)"
+            )
+        from replicate.places.load import city_state_name_problem, kind_problem
+
+        state = self.municipality.state
+        problem = kind_problem(owner.kind, state) or city_state_name_problem(owner.kind, owner.name, state)
+        if problem:
+            raise ValueError(f"authority.owner.kind: {problem}")
+        return self
+
     profile: Profile = Profile()
     """Angaben für das Praxisprofil (eine Seite für Preisjurys und Kataloge): Ergebnisse mit Stichtag und Quelle, Kosten, Erfahrungen, Kurzbeschreibung."""
 
