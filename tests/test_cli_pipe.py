@@ -72,4 +72,6 @@ def test_pipe_closed_after_first_line_with_head(tmp_path: Path) -> None:
     )
     stderr = done.stderr.decode("utf-8", "replace")
     assert len(done.stdout.decode("utf-8").splitlines()) == 1
-    assert done.returncode in (0, PIPE_CLOSED) and "Interner Fehler" not in stderr and "Traceback" not in stderr
+    assert (
+        done.returncode in (0, PIPE_CLOSED) and "Interner Fehler" not in stderr and "Traceback" not in stderr
+    )

@@ -55,5 +55,7 @@ def test_new_into_a_log_file_prints_only_the_announcement_and_the_result(
     settings = Path(__file__).resolve().parents[1] / "examples" / "landkreis-mittelsachsen.yaml"
     assert main(["new", str(settings), str(dest)]) == 0
     captured = capsys.readouterr()
-    assert captured.err.splitlines() == [f"Baue das Kit „Perspektive Bleiberecht Mittelsachsen“ nach {dest} …"]
+    assert captured.err.splitlines() == [
+        f"Baue das Kit „Perspektive Bleiberecht Mittelsachsen“ nach {dest} …"
+    ]
     assert captured.out.startswith("Fertig: ")
