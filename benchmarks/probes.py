@@ -49,6 +49,8 @@ SMALL_KIT_ENV = {
     "REPLICATE_KIT__FORMATS": '["html"]',
     "REPLICATE_KIT__REFERENCE_DATE": "2026-11-25",
 }
+PDF_KIT_ENV = {**SMALL_KIT_ENV, "REPLICATE_KIT__FORMATS": '["html", "pdf"]'}
+"""Settings that pass `check` are built with HTML and PDF (the format that decodes logos and fonts)."""
 
 
 @dataclass
@@ -637,6 +639,17 @@ def main(argv: list[str] | None = None) -> int:
             probes += [p for p in make() if want in (None, p.cls)]
         for number, probe in enumerate(probes):
             results.append(run_probe(probe, root / f"{number:04d}"))
+            if probe.cls == "Einstellungen" and results[-1].code == 0:  # check passed: new must succeed
+                follow = Probe(
+                    "check → new",
+                    probe.name,
+                    ["new", probe.args[1], "kit", "--quiet"],
+                    probe.setup,
+                    {**PDF_KIT_ENV, **probe.env},
+                    expect=frozenset({0}),
+                    kit="kit",
+                )
+                probes.append(follow)
             if args.verbose:
                 last = results[-1]
                 print(
