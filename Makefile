@@ -1,7 +1,7 @@
 # One entry point for humans and CI.
 PY ?= python
 
-.PHONY: test lint bench ci fuzz
+.PHONY: test lint bench ci fuzz probes
 test:
 	$(PY) -m pytest -q
 
@@ -20,6 +20,9 @@ bench:
 	$(PY) benchmarks/bench_report.py
 
 ci: lint test  ## what .ci/run checks after installing
+
+probes:  ## issue 9's probes in one run (odd settings, caseloads, files, filesystem, signals; ~15 min)
+	$(PY) benchmarks/probes.py
 
 fuzz:  ## the input fuzz tests with many more examples than in `make test`
 	FUZZ_EXAMPLES=5000 $(PY) -m pytest -q tests/fuzz

@@ -74,3 +74,61 @@ def test_csv_is_not_needed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["caserecord", "migrate", str(old), str(tmp_path / "neu.csv")]) == 2
     assert "CSV-Fallisten brauchen das nicht" in capsys.readouterr().err
     assert main(["caserecord", "migrate", str(tmp_path / "fehlt.json"), str(tmp_path / "x.json")]) == 2
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_failed_write_leaves_the_input_untouched_and_no_partial_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up while the new file is written: exit 2 in German, the input as it was, nothing else."""
+    old = tmp_path / "faelle-kreis-mettmann.jsonl"
+    old.write_text(json.dumps(V1) + "\n" + json.dumps({**V1, "case_id": "ME-2"}) + "\n", encoding="utf-8")
+    before = _files(tmp_path)
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("replicate.atomicio.os.fsync", full_disk)
+    assert main(["caserecord", "migrate", str(old), str(tmp_path / "neu.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "kein Platz mehr auf dem Datenträger" in err and "nichts geschrieben" in err
+    assert "Traceback" not in err and "Interner Fehler" not in err
+    assert _files(tmp_path) == before  # no target, no hidden temporary file, the input byte for byte
+
+
+def test_a_file_that_appears_meanwhile_is_not_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = tmp_path / "alt.json", tmp_path / "neu.json"
+    old.write_text(json.dumps(V1), encoding="utf-8")
+    real_fsync = __import__("os").fsync
+
+    def someone_else_writes(fd: int) -> None:
+        new.write_text("von einem anderen Programm", encoding="utf-8")
+        real_fsync(fd)
+
+    monkeypatch.setattr("replicate.atomicio.os.fsync", someone_else_writes)
+    assert main(["caserecord", "migrate", str(old), str(new)]) == 2
+    assert "inzwischen entstanden" in capsys.readouterr().err
+    assert new.read_text(encoding="utf-8") == "von einem anderen Programm"
+    assert json.loads(old.read_text(encoding="utf-8")) == V1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alt.json", "neu.json"]
+
+
+def test_without_hard_links_the_new_file_is_still_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT sticks and some network shares have no hard links: the fallback still refuses to replace."""
+    old, new = tmp_path / "alt.json", tmp_path / "neu.json"
+    old.write_text(json.dumps(V1), encoding="utf-8")
+
+    def no_links(src: str, dst: Path) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr("replicate.atomicio.os.link", no_links)
+    assert main(["caserecord", "migrate", str(old), str(new)]) == 0
+    assert json.loads(new.read_text(encoding="utf-8"))["schema_version"] == "2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alt.json", "neu.json"]

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+from typing import Any
+
 import pytest
 from markdown_it.tree import SyntaxTreeNode
 
+from replicate.render import DocMeta
+from replicate.render import tree as tree_module
+from replicate.render.docx import to_docx
+from replicate.render.html import to_html
+from replicate.render.odt import to_odt
+from replicate.render.pdf import typst_source
 from replicate.render.tree import (
     build_tree,
     is_task_list,
@@ -146,3 +156,65 @@ def test_parse_refuses_unbalanced_tokens() -> None:
         build_tree(tokens[:-1])
     with pytest.raises(ValueError, match="Invalid token nesting"):
         build_tree(tokens[1:])
+
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "dresden"
+
+
+def _outputs(markdown: str) -> tuple[bytes, bytes, bytes, str]:
+    meta = DocMeta("Dokument", footer="Perspektive Bleiberecht · Stand 25.11.2026", date=date(2026, 11, 25))
+    tree = parse(markdown)
+    return (
+        to_html(tree, meta, '<a href="index.html">Übersicht</a>'),
+        to_docx(tree, meta),
+        to_odt(tree, meta),
+        typst_source(tree, meta),
+    )
+
+
+def test_public_tree_builder_gives_the_same_documents_for_the_dresden_kit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If markdown-it-py's internals change, the public ``SyntaxTreeNode(tokens)`` builds the tree: every
+    document of the Dresden kit comes out byte for byte as with the one-pass builder."""
+    documents = sorted(GOLDEN.rglob("*.md"))
+    assert len(documents) > 30
+    fast = {doc: _outputs(doc.read_text(encoding="utf-8")) for doc in documents}
+    monkeypatch.setattr(tree_module, "_fast_tree_works", lambda: False)
+    built: list[SyntaxTreeNode] = []
+    public = tree_module.SyntaxTreeNode
+
+    def counting(tokens: Any) -> SyntaxTreeNode:
+        node = public(tokens)
+        built.append(node)
+        return node
+
+    monkeypatch.setattr(tree_module, "SyntaxTreeNode", counting)
+    for doc in documents:
+        assert _outputs(doc.read_text(encoding="utf-8")) == fast[doc], doc
+    assert len(built) == len(documents)  # the fallback really built every tree
+
+
+def test_fast_builder_is_given_up_when_the_internals_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A release that adds an attribute in ``SyntaxTreeNode.__init__`` or drops the private helper."""
+    original = SyntaxTreeNode.__init__
+
+    def with_new_attribute(self: SyntaxTreeNode, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.new_in_a_later_release = True  # type: ignore[attr-defined]
+
+    tree_module._fast_tree_works.cache_clear()
+    try:
+        assert tree_module._fast_tree_works()
+        monkeypatch.setattr(SyntaxTreeNode, "__init__", with_new_attribute)
+        tree_module._fast_tree_works.cache_clear()
+        assert not tree_module._fast_tree_works()
+        assert hasattr(build_tree(markdown_parser().parse("# Titel\n")), "new_in_a_later_release")
+        monkeypatch.undo()
+        monkeypatch.setattr(tree_module, "_NesterTokens", None)
+        tree_module._fast_tree_works.cache_clear()
+        assert not tree_module._fast_tree_works()
+        assert parse("- [ ] offen\n").children[0].children[0].attrs["class"] == "task"
+    finally:
+        monkeypatch.undo()
+        tree_module._fast_tree_works.cache_clear()

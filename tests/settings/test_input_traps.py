@@ -12,6 +12,7 @@ from replicate.cli import main
 from replicate.errors import SettingsError
 from replicate.settings import load_settings
 from replicate.yamlio import LineIndex, parse
+from tests.render.test_logo_once import noisy_png
 
 ROOT = Path(__file__).resolve().parents[2]
 DRESDEN = (ROOT / "examples" / "dresden.toml").read_text(encoding="utf-8")
@@ -188,6 +189,7 @@ def _with_kit_file(tmp_path: Path, key: str, name: str, content: bytes) -> Path:
             "lädt im Stil eine Datei von außerhalb nach",
         ),
         ("logo", "kaputt.svg", b"<svg", "kein gültiges XML"),
+        ("logo", "nur-kopf.png", _png(600, 200), "ist beschädigt: die Bilddaten lassen sich nicht lesen"),
         ("logo", "html.svg", b"<html/>", "ist kein SVG-Bild"),
         ("reference_docx", "vorlage.docx", b"Text statt Word", "ist kein Word-Dokument (DOCX)"),
         ("reference_docx", "leer.docx", b"", "ist kein Word-Dokument (DOCX)"),
@@ -216,9 +218,10 @@ def test_a_zip_that_is_not_a_docx(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_a_small_png_and_a_self_contained_svg_pass(tmp_path: Path) -> None:
-    path = _with_kit_file(tmp_path, "logo", "logo.png", _png(600, 200))
+    # a whole PNG (header and image data): a header alone is a damaged image that the PDF cannot show
+    path = _with_kit_file(tmp_path, "logo", "logo.png", noisy_png(side=200))
     assert load_settings(path).kit.logo == (tmp_path / "logo.png").resolve()
-    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="a"/></defs><use href="#a"/></svg>'
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 20"><defs><g id="a"/></defs><use href="#a"/></svg>'
     path = _with_kit_file(tmp_path, "logo", "logo.svg", svg)
     assert load_settings(path).kit.logo == (tmp_path / "logo.svg").resolve()
 

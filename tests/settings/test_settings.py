@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from replicate.cli import main
-from replicate.errors import SettingsError
+from replicate.errors import RenderError, SettingsError
+from replicate.render import DocMeta, render_markdown
 from replicate.settings import Settings, load_settings, starter_toml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +51,11 @@ def test_bad_settings(
         text = text.replace(old, new)
     bad = tmp_path / base.name
     bad.write_text(text, encoding="utf-8")
+    for name, content in case.get("files", {}).items():  # files the settings point to (logo, …)
+        target = tmp_path / name
+        target.write_bytes(content) if isinstance(content, bytes) else target.write_text(
+            content, encoding="utf-8"
+        )
     with pytest.raises(SettingsError):
         load_settings(bad)
     assert main(["check", str(bad)]) == 2
@@ -116,3 +122,18 @@ def test_schema_is_json_with_descriptions(capsys: pytest.CaptureFixture[str]) ->
     assert set(schema["properties"]) == set(Settings.model_fields)
     assert schema["$defs"]["Funder"]["properties"]["reporting_cadence"]["description"]
     assert schema["$defs"]["Funder"]["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in BAD_CASES if c.get("new_fails")],
+    ids=[c["name"] for c in BAD_CASES if c.get("new_fails")],
+)
+def test_refused_logos_really_break_the_pdf(case: dict, tmp_path: Path) -> None:
+    """What `check` refuses as a damaged logo is what the PDF renderer of `new` fails on."""
+    ((name, content),) = case["files"].items()
+    logo = tmp_path / name
+    logo.write_bytes(content)
+    meta = DocMeta("Vereinbarung", date=dt.date(2026, 11, 25), logo=logo)
+    with pytest.raises(RenderError, match="konnte nicht erzeugt werden"):
+        render_markdown("# Vereinbarung\n", tmp_path / "vereinbarung", ["pdf"], meta)

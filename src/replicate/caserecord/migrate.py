@@ -9,15 +9,15 @@ one is invalid, all problems are listed and nothing is written.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from replicate.atomicio import write_new
 from replicate.caserecord.model import SCHEMA_VERSION
 from replicate.caserecord.readers import iter_caseload, load_case
 from replicate.errors import CaseRecordError, Problem
+from replicate.oswords import reason
 
 SUFFIXES = (".json", ".jsonl")
 
@@ -96,22 +96,19 @@ def migrate(source: Path, target: Path) -> Migration:
 
 def _write_new(target: Path, text: str, source: Path) -> None:
     """Write ``text`` to the new file ``target`` in one step; never replace a file that appeared meanwhile."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    partial = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        try:
-            os.link(partial, target)  # atomic and refuses an existing target
-        except FileExistsError:
-            raise CaseRecordError(
-                source, [Problem(f"{target} ist inzwischen entstanden; nichts geschrieben")]
-            ) from None
-        except OSError:  # a file system without hard links (FAT, some network shares)
-            if target.exists():
-                raise CaseRecordError(
-                    source, [Problem(f"{target} gibt es schon; nichts geschrieben")]
-                ) from None
-            os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+        write_new(target, text)
+    except FileExistsError:
+        raise CaseRecordError(
+            source, [Problem(f"{target} ist inzwischen entstanden; nichts geschrieben")]
+        ) from None
+    except OSError as exc:
+        raise CaseRecordError(
+            source,
+            [
+                Problem(
+                    f"{target} konnte nicht geschrieben werden ({reason(exc)}); nichts geschrieben",
+                    hint="Prüfen Sie Platz und Schreibrechte im Zielordner; die Eingabe ist unverändert.",
+                )
+            ],
+        ) from None

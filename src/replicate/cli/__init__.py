@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from replicate import __version__
 from replicate.cli import (
+    _common,
     _german,
     batch_cmds,
     caserecord_cmds,
@@ -73,7 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         result: int = args.func(args)
+        sys.stdout.flush()  # a reader that went away (``| head``) is noticed here, not at exit
         return result
+    except BrokenPipeError:
+        return _common.reader_gone()
     except ReplicateError as err:
         print(f"Fehler: {err}", file=sys.stderr)
         return err.exit_code

@@ -7,14 +7,11 @@ import sys
 from pathlib import Path
 
 from replicate.cli._common import add_command
+from replicate.cli._progress import stderr_console, step_progress
 from replicate.kit import new_kit
 from replicate.kit.destination import check_destination
 from replicate.publiccode import check_publiccode_settings, write_kit_publiccode
 from replicate.settings import load_settings
-
-
-def _progress(step: str, done: int, total: int) -> None:
-    print(f"  [{done}/{total}] {step}", file=sys.stderr, flush=True)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -24,13 +21,8 @@ def _new(args: argparse.Namespace) -> int:
     if args.publiccode:
         check_publiccode_settings(settings, args.settings)
     print(f"Baue das Kit „{settings.advice_service.project_name}“ nach {dest} …", file=sys.stderr)
-    result = new_kit(
-        settings,
-        dest,
-        force=args.force,
-        discard=args.discard_local,
-        progress=None if args.quiet else _progress,
-    )
+    with step_progress(stderr_console(), "Kit wird gebaut", quiet=args.quiet) as progress:
+        result = new_kit(settings, dest, force=args.force, discard=args.discard_local, progress=progress)
     if args.publiccode:
         write_kit_publiccode(settings, dest)
     print(f"Fertig: {len(result.documents)} Dokumente, {len(result.files)} Dateien in {dest}")

@@ -9,12 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.progress import Progress
-
 from replicate.caserecord import load_case
 from replicate.caserecord.dialect import Dialect
 from replicate.cli._common import add_command
+from replicate.cli._progress import progress_bar, stderr_console
 from replicate.errors import CaseRecordError, Problem
 from replicate.oswords import reason
 from replicate.rules import RuleSet, load_rules
@@ -101,8 +99,8 @@ def _check_out(args: argparse.Namespace) -> Path:
 def _caseload(args: argparse.Namespace) -> int:
     out = _check_out(args)
     rules = _rules(args)
-    console = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
-    with Progress(console=console, transient=True) as progress:
+    console = stderr_console()
+    with progress_bar(console) as progress:
         task = progress.add_task("Fälle werden geprüft", total=count_entries(args.file))
         result = screen_caseload(args.file, rules, args.as_of, lambda: progress.advance(task))
     dialect = result.dialect

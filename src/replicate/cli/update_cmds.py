@@ -7,14 +7,11 @@ import sys
 from pathlib import Path
 
 from replicate.cli._common import add_command
+from replicate.cli._progress import stderr_console, step_progress
 from replicate.cli.screen_cmds import as_of_date
 from replicate.kit.status import kit_diff, kit_status
 from replicate.kit.update import update_kit
 from replicate.settings import load_settings
-
-
-def _progress(step: str, done: int, total: int) -> None:
-    print(f"  [{done}/{total}] {step}", file=sys.stderr, flush=True)
 
 
 def _list(title: str, names: list[str]) -> None:
@@ -28,9 +25,8 @@ def _update(args: argparse.Namespace) -> int:
     settings = load_settings(args.settings) if args.settings else None
     kit = Path(args.kit)
     print(f"Aktualisiere das Kit in {kit} …", file=sys.stderr)
-    result = update_kit(
-        kit, settings, reference_date=args.reference_date, progress=None if args.quiet else _progress
-    )
+    with step_progress(stderr_console(), "Kit wird aktualisiert", quiet=args.quiet) as progress:
+        result = update_kit(kit, settings, reference_date=args.reference_date, progress=progress)
     for note in result.notes:
         print(f"Hinweis: {note}")
     if result.up_to_date:

@@ -67,7 +67,9 @@ def build_documents(
     documents (an update rebuilds only what changed); all documents are returned either way.
     """
     from replicate import render  # heavy imports only when building
+    from replicate.kit.logo import logo_href, write_logo
 
+    logo_file = write_logo(settings, kit_dir)  # once for every HTML page; the packages embed it
     documents = kit_documents(kit_dir)
     formats = list(settings.kit.formats)
     here = [f for f in formats if f != "pdf"]
@@ -84,6 +86,9 @@ def build_documents(
             footer=footer,
             date=stamp,
             logo=settings.kit.logo,
+            logo_href=None
+            if logo_file is None
+            else logo_href(logo_file.relative_to(kit_dir).as_posix(), relative),
             reference_docx=settings.kit.reference_docx,
         )
         nav = f'<a href="{"../" * depth}index.html">Übersicht des Kits</a>'

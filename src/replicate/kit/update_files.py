@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from replicate.kit.destination import ANSWERS_FILE
+from replicate.kit.logo import is_logo_asset
 from replicate.kit.record import INDEX
 from replicate.kit.state import STATE_DIR, FileRecord, KitState, digest_bytes, digest_file
 
@@ -34,7 +35,9 @@ def keep_local(kit: Path, new_dir: Path, recorded: dict[str, FileRecord], result
             continue
         local, target = kit / record.path, new_dir / record.path
         if not local.is_file():
-            if target.is_file() and record.path != INDEX:
+            if (
+                target.is_file() and record.path != INDEX and not is_logo_asset(record.path)
+            ):  # pages need them
                 target.unlink()
                 result.deleted.append(record.path)
         elif digest_file(local) != record.digest or (

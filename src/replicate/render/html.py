@@ -1,7 +1,9 @@
 """HTML: markdown-it's own renderer inside a standalone page without any external resource.
 
-The page carries its CSS inline, embeds the logo as a ``data:`` URI and forbids everything else
-with a Content-Security-Policy, so a kit folder can be opened from disk or served as is.
+The page carries its CSS inline and forbids everything else with a Content-Security-Policy, so a kit
+folder can be opened from disk or served as is. A kit's pages show the logo from one file beside them
+(``DocMeta.logo_href``, relative, allowed by ``img-src 'self'``, which Chromium also grants to
+``file:`` pages of the same folder tree); a page on its own embeds it as a ``data:`` URI.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from replicate.render.meta import DocMeta
 from replicate.render.tree import markdown_parser, rewrite_href
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""Policy of a page on its own: only embedded images."""
+CSP_LINKED_LOGO = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
+"""Policy of a kit page that shows the kit's logo file: images from the kit itself, nothing else."""
 
 CSS = """
 :root { color-scheme: light; }
@@ -89,6 +94,8 @@ def _logo_img(meta: DocMeta) -> str:
     mime = meta.logo_type()
     if meta.logo is None or mime is None:
         return ""
+    if meta.logo_href is not None:
+        return f'<img src="{escape(meta.logo_href)}" alt="Logo">'
     data = base64.b64encode(meta.logo.read_bytes()).decode("ascii")
     return f'<img src="data:{mime};base64,{data}" alt="Logo">'
 
@@ -104,12 +111,13 @@ def to_html(tree: SyntaxTreeNode, meta: DocMeta, nav: str = "") -> bytes:
     logo = _logo_img(meta)
     header = f'<header class="page">{f"<nav>{nav}</nav>" if nav else "<span></span>"}{logo}</header>\n'
     footer = f'<footer class="page">{escape(meta.footer)}</footer>\n' if meta.footer else ""
+    csp = CSP_LINKED_LOGO if logo and meta.logo_href is not None else CSP
     page = (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(meta.lang)}" dir="{meta.direction}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(meta.title)}</title>\n"

@@ -33,6 +33,10 @@ class DocMeta:
     """Fixed document date used for metadata. Never derived from the clock, so renders are reproducible."""
     logo: Path | None = None
     """Optional PNG/JPG/SVG shown in the page header (SVG: HTML and PDF only)."""
+    logo_href: str | None = None
+    """HTML only: relative address of the logo file written once beside the pages (a kit's
+    ``bilder/logo.png``, seen from this page); None embeds the logo in the page as a ``data:`` URI.
+    DOCX, ODT and PDF are self-contained packages and always embed the logo."""
     reference_docx: Path | None = None
     """Optional Word template whose styles are used for DOCX instead of ours."""
 

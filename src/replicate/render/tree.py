@@ -26,7 +26,12 @@ from markdown_it.rules_block.hr import hr as _hr_rule
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode, _NesterTokens
+from markdown_it.tree import SyntaxTreeNode
+
+try:  # a private helper of markdown-it-py; if a release renames it, the public constructor is used
+    from markdown_it.tree import _NesterTokens
+except ImportError:  # pragma: no cover - depends on the installed markdown-it-py
+    _NesterTokens = None  # type: ignore[assignment,misc]
 
 from replicate.render.bidi import isolate
 
@@ -126,6 +131,62 @@ def parse(markdown: str, *, rtl: bool = False) -> SyntaxTreeNode:
     return build_tree(tokens)
 
 
+def build_tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
+    """The tree ``SyntaxTreeNode(tokens)`` builds, made in one pass over the tokens where possible.
+
+    markdown-it-py's constructor copies the token list of every container once per nesting level
+    and builds each node through ``__init__``; for the kit's documents that cost as much as the
+    parse itself. :func:`_fast_tree` makes the same nodes (same class, same attributes, same tokens)
+    in one pass, but it sets attributes that are markdown-it-py's internals. Whether they still mean
+    what they meant is checked once per process against the public constructor (:func:`_fast_tree_works`);
+    if not, or if building fails on them, the public ``SyntaxTreeNode(tokens)`` builds the tree.
+    ``tests/render/test_tree.py`` compares both builders and forces the fallback.
+    """
+    if _fast_tree_works():
+        try:
+            return _fast_tree(tokens)
+        except (AttributeError, TypeError):  # pragma: no cover - internals changed under a running process
+            pass
+    return SyntaxTreeNode(tokens)
+
+
+_PROBE = "# T\n\n- [ ] a *b*\n  - c\n\n| x | y |\n|---|--:|\n| 1 | 2 |\n\n> q\n\n```\nz\n```\n"
+"""A little of everything the templates use: the probe both builders must agree on."""
+
+
+@lru_cache(maxsize=1)
+def _fast_tree_works() -> bool:
+    """Whether the one-pass builder still makes exactly the public constructor's tree."""
+    if _NesterTokens is None:
+        return False
+    tokens = markdown_parser().parse(_PROBE)
+    try:
+        fast = _fast_tree(tokens)
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return same_tree(fast, SyntaxTreeNode(tokens))
+
+
+def same_tree(a: SyntaxTreeNode, b: SyntaxTreeNode) -> bool:
+    """Whether two trees are made alike: same class and instance attributes, the same token objects,
+    the same shape and parents."""
+    if type(a) is not type(b) or vars(a).keys() != vars(b).keys() or a.token is not b.token:
+        return False
+    if (a.nester_tokens is None) != (b.nester_tokens is None):
+        return False
+    if a.nester_tokens is not None and b.nester_tokens is not None:
+        if a.nester_tokens.opening is not b.nester_tokens.opening:
+            return False
+        if a.nester_tokens.closing is not b.nester_tokens.closing:
+            return False
+    if len(a.children) != len(b.children):
+        return False
+    return all(
+        x.parent is a and y.parent is b and same_tree(x, y)
+        for x, y in zip(a.children, b.children, strict=True)
+    )
+
+
 def _node(parent: SyntaxTreeNode | None) -> SyntaxTreeNode:
     node = SyntaxTreeNode.__new__(SyntaxTreeNode)
     node.token = None
@@ -135,20 +196,14 @@ def _node(parent: SyntaxTreeNode | None) -> SyntaxTreeNode:
     return node
 
 
-def build_tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
-    """The tree ``SyntaxTreeNode(tokens)`` builds, made in one pass over the tokens.
-
-    markdown-it-py's constructor copies the token list of every container once per nesting level
-    and builds each node through ``__init__``; for the kit's documents that cost as much as the
-    parse itself. The nodes made here are the same (same class, same attributes, same tokens);
-    ``tests/render/test_tree.py`` compares both builders.
-    """
+def _fast_tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
     root = _node(None)
     _add_children(root, tokens)
     return root
 
 
 def _add_children(parent: SyntaxTreeNode, tokens: Sequence[Token]) -> None:
+    assert _NesterTokens is not None
     stack: list[tuple[SyntaxTreeNode, Token]] = []
     current = parent
     for token in tokens:

@@ -1,13 +1,20 @@
-"""Checks of the files a settings file points to (logo, reference DOCX), without decoding images.
+"""Checks of the files a settings file points to (logo, reference DOCX).
 
-``replicate check`` runs them, so that a logo that is no image, too large to embed, an SVG that loads
-something from elsewhere, or a reference document that is no DOCX is found before ``replicate new``
-starts. Image dimensions are read from the file header; nothing is decompressed.
+``replicate check`` runs them, so that a logo that is no image, too large to embed, damaged, an SVG that
+loads something from elsewhere or has no sensible size, or a reference document that is no DOCX is found
+before ``replicate new`` starts. Size and dimensions are read from the file and its header first; only a
+logo that passes them (at most 1 MB, 4000 × 4000 pixels) is decoded in full, by Typst, the library that
+decodes it when the PDFs are made: whatever Typst cannot read, ``new`` could not build. (Pillow is no
+dependency of replicate, and python-docx and odfdo only copy the bytes into the package, so a damaged logo
+would show up there only as a broken picture in Word or LibreOffice.)
 """
 
 from __future__ import annotations
 
+import math
 import re
+import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -29,6 +36,13 @@ MAX_DOCX_UNPACKED = 100_000_000
 _LOCAL = re.compile(r"^(#|data:)", re.IGNORECASE)
 _CSS_URL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"]?)(?!#|data:)([^'\")\s]+)", re.IGNORECASE)
 _LOGO_HINT = "Verwenden Sie ein PNG, JPG oder SVG bis 1 MB und höchstens 4000 × 4000 Pixel."
+_SVG_HINT = (
+    'Speichern Sie das SVG mit width und height (z. B. width="300" height="100") oder einem viewBox '
+    '(z. B. viewBox="0 0 300 100"), höchstens 4000 × 4000 Pixel.'
+)
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|pc|mm|cm|in|%)?\s*$")
+_PIXELS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0}
+"""CSS pixels per unit of an SVG length (``%`` is relative: it needs a viewBox)."""
 
 
 def _svg_problem(data: bytes) -> str | None:
@@ -49,6 +63,59 @@ def _svg_problem(data: bytes) -> str | None:
             found = _CSS_URL.search(element.text or "")
             if found:
                 return f"lädt im Stil eine Datei von außerhalb nach ({found.group(1)[:80]})"
+    return None
+
+
+def _svg_size_problem(data: bytes) -> str | None:
+    """What is wrong with the size an SVG declares: width/height and viewBox present, positive, capped."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    root = etree.fromstring(data, parser)
+    sides: list[float] = []
+    relative = False
+    for name in ("width", "height"):
+        value = root.get(name)
+        if value is None:
+            continue
+        found = _LENGTH.match(value)
+        if found is None or not math.isfinite(float(found.group(1))) or float(found.group(1)) <= 0:
+            return f"hat eine unbrauchbare Angabe {name}=„{value.strip()[:40]}“"
+        if found.group(2) == "%":
+            relative = True
+        else:
+            sides.append(float(found.group(1)) * _PIXELS[found.group(2) or ""])
+    box = root.get("viewBox")
+    if box is not None:
+        parts = [p for p in re.split(r"[\s,]+", box.strip()) if p]
+        try:
+            numbers = [float(p) for p in parts]
+        except ValueError:
+            numbers = []
+        if len(numbers) != 4 or not all(map(math.isfinite, numbers)) or min(numbers[2:]) <= 0:
+            return f"hat einen unbrauchbaren viewBox „{box.strip()[:40]}“"
+    elif relative or len(sides) < 2:
+        return "hat keine Größe (es fehlen width und height oder ein viewBox)"
+    if any(side > MAX_LOGO_PIXELS for side in sides):
+        width, height = (root.get("width") or "?").strip(), (root.get("height") or "?").strip()
+        return f"ist mit {width[:20]} × {height[:20]} zu groß angelegt"
+    return None
+
+
+def _decode_problem(path: Path) -> str | None:
+    """Decode the logo as the PDF renderer does (Typst places it on a page); None when that works."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="replicate-logo-") as folder:
+        name = "logo" + path.suffix.lower()
+        shutil.copyfile(path, Path(folder) / name)  # a fixed name: nothing of the user's path in Typst markup
+        probe = Path(folder) / "probe.typ"
+        probe.write_text(
+            f'#set page(width: 4cm, height: 2cm, margin: 0pt)\n#image("/{name}", height: 1.2cm)\n',
+            encoding="utf-8",
+        )
+        try:
+            typst.compile(str(probe), root=folder, ignore_system_fonts=True)
+        except typst.TypstError as exc:
+            return str(exc.message)
     return None
 
 
@@ -83,7 +150,10 @@ def _logo_problem(path: Path) -> Problem | None:
                 "kit.logo",
                 hint="Ein SVG-Logo muss alles enthalten, was es zeigt (keine Verweise auf Dateien oder Adressen).",
             )
-        return None
+        reason = _svg_size_problem(data)
+        if reason is not None:
+            return Problem(f"Logo „{path.name}“ {reason}", "kit.logo", hint=_SVG_HINT)
+        return _damaged(path, "SVG")
     else:
         return Problem(f"Logo „{path.name}“: unbekanntes Bildformat", "kit.logo", hint=_LOGO_HINT)
     width, height = dimensions
@@ -93,7 +163,18 @@ def _logo_problem(path: Path) -> Problem | None:
             "kit.logo",
             hint=_LOGO_HINT,
         )
-    return None
+    return _damaged(path, "JPG" if suffix in (".jpg", ".jpeg") else "PNG")
+
+
+def _damaged(path: Path, kind: str) -> Problem | None:
+    if _decode_problem(path) is None:
+        return None
+    return Problem(
+        f"Logo „{path.name}“ ist beschädigt: die Bilddaten lassen sich nicht lesen, obwohl der Anfang der "
+        f"Datei wie ein {kind}-Bild aussieht",
+        "kit.logo",
+        hint="Öffnen Sie das Logo in einem Bildprogramm und speichern Sie es neu. " + _LOGO_HINT,
+    )
 
 
 def docx_problem(path: Path) -> Problem | None:
