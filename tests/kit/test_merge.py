@@ -97,6 +97,14 @@ def test_same_result_as_git_merge_file(tmp_path: Path, texts: tuple[str, str, st
         ("a\nb", "a\nB", "a\nC"),
         # a deletion against a change
         ("a\nb\nc\n", "a\nc\n", "a\nB\nc\n"),
+        # equal first and last lines are matched at the ends, as xdiff trims them (found by hypothesis)
+        ("Zeile 0\nZeile 1\n", "neu 0\nneu 1\n", "neu 0\nZeile 0\nZeile 1\nneu 0\nneu 1\n"),
+        # the same deletion on both sides does not keep two close conflicts apart (found by hypothesis)
+        (
+            "Zeile 0\nZeile 1\nZeile 2\nZeile 3\nZeile 4\n",
+            "neu 0\nZeile 0\nZeile 1\nZeile 3\n",
+            "Zeile 1\nZeile 3\nneu 0\nZeile 4\n",
+        ),
     ],
 )
 def test_examples_like_git(tmp_path: Path, base: str, ours: str, theirs: str) -> None:

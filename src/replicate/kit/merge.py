@@ -32,17 +32,38 @@ class _Chunk:
 
     ours: list[str]
     theirs: list[str] | None = None  # None: no conflict, ``ours`` is the merged text
-    stable: bool = False  # lines unchanged on both sides (not a change taken from one side)
+    stable: bool = False  # lines common to both sides (unchanged, or changed alike), not one side's change
 
     @property
     def conflict(self) -> bool:
         return self.theirs is not None
 
 
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Edit operations from ``a`` to ``b`` as :meth:`SequenceMatcher.get_opcodes` gives them, after
+    setting aside the common first and last lines as xdiff does (``xdl_trim_ends``), so that equal
+    lines at the ends are matched with each other, as in git, not with a longer run in the middle."""
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    matcher = SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
+
+
 def _hunks(base: list[str], side: list[str]) -> list[tuple[int, int, int, int]]:
     """Changed regions ``(base_start, base_end, side_start, side_end)`` of ``side`` against ``base``."""
-    matcher = SequenceMatcher(None, base, side, autojunk=False)
-    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in _opcodes(base, side) if tag != "equal"]
 
 
 def _side_range(
@@ -84,8 +105,12 @@ def _regions(base: list[str], ours: list[str], theirs: list[str]) -> list[_Chunk
         (changed_ours, text_ours), (changed_theirs, text_theirs) = sides
         if not changed_theirs:
             chunks.append(_Chunk(text_ours))
-        elif not changed_ours or text_ours == text_theirs:
+        elif not changed_ours:
             chunks.append(_Chunk(text_theirs))
+        elif text_ours == text_theirs:
+            # the same change on both sides: git records no change here, so it counts as common lines
+            # between two conflicts (and they may be joined across it)
+            chunks.append(_Chunk(text_ours, stable=True))
         else:
             chunks.extend(_refine(text_ours, text_theirs))
         position = hi
@@ -99,8 +124,7 @@ def _refine(ours: list[str], theirs: list[str]) -> list[_Chunk]:
     if not ours or not theirs:
         return [_Chunk(ours, theirs)]
     out: list[_Chunk] = []
-    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(ours, theirs):
         if tag == "equal":
             out.append(_Chunk(ours[i1:i2], stable=True))
         else:
