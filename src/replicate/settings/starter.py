@@ -92,7 +92,8 @@ def _field_lines(name: str, info: FieldInfo) -> list[str]:
         lines.append(f"# {name} = {_toml_value(example, annotation)}")
     elif info.default is None:
         # Optional only because an older key may stand in for it: the starter file asks for it.
-        lines.append(f"{name} = {_toml_value(info.examples[0], annotation)}")
+        example = info.examples[0] if info.examples else ""
+        lines.append(f"{name} = {_toml_value(example, annotation)}")
     else:
         lines.append(f"{name} = {_toml_value(info.default, annotation)}")
     return lines
