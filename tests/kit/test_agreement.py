@@ -79,7 +79,7 @@ def test_agreement_has_all_sections(render: Render, dresden: Settings) -> None:
         "§ 7 Datenschutz",
         "§ 8 Kennzahlen und Berichte",
         "§ 9 Öffentlichkeitsarbeit",
-        "§ 10 Laufzeit, Überprüfung und Kündigung",
+        "§ 10 Laufzeit, Überprüfung und Beendigung",
         "§ 11 Konfliktlösung",
         "§ 12 Schlussbestimmungen",
         "Unterschriften",
@@ -198,10 +198,7 @@ def test_qualified_legal_advice(render: Render, dresden: Settings) -> None:
     dresden.advice_service.qualified_legal_advice = True
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
-    assert (
-        "erbringt Rechtsdienstleistungen im Sinne des § 2 Abs. 1 RDG unentgeltlich (§ 6 Abs. 1 RDG)"
-        in agreement
-    )
+    assert "Die Beratungsstelle erbringt Rechtsdienstleistungen unentgeltlich (§ 6 Abs. 1 RDG)." in agreement
     assert (
         "durch eine Person mit Befähigung zum Richteramt oder unter Anleitung einer solchen Person"
         in agreement
@@ -212,7 +209,10 @@ def test_qualified_legal_advice(render: Render, dresden: Settings) -> None:
     dresden.advice_service.qualified_legal_advice = False
     doc = render(dresden)
     agreement = _squash(doc(AGREEMENT))
-    assert "erbringt keine Rechtsdienstleistungen im Sinne des § 2 Abs. 1 RDG" in agreement
+    assert (
+        "Die Beratungsstelle erbringt keine Rechtsdienstleistungen, also keine rechtliche Prüfung"
+        in agreement
+    )
     assert "Befähigung zum Richteramt" not in agreement
     assert "verweist für die rechtliche Prüfung an Rechtsanwältinnen und Rechtsanwälte" in agreement
     assert "eine Anwältin oder einen Anwalt zu finden" in doc(LETTER)
@@ -292,8 +292,8 @@ def test_parties_and_end_of_funding_soon(render: Render, dresden: Settings) -> N
     agreement = _squash(render(dresden)(AGREEMENT))  # reference date 25.11.2026, funding ends 31.12.2026
     assert (
         "1. Die Landeshauptstadt Dresden als Rechtsträger der Ausländerbehörde, gesetzlich vertreten durch: "
-        "Oberbürgermeisterin oder Oberbürgermeister (§ 51 Abs. 1 SächsGemO). Die Vereinbarung führt für die "
-        "Landeshauptstadt Dresden die Ausländerbehörde der Landeshauptstadt Dresden aus" in agreement
+        "Oberbürgermeisterin oder Oberbürgermeister (§ 51 Abs. 1 SächsGemO). Für die Landeshauptstadt Dresden "
+        "führt die Ausländerbehörde der Landeshauptstadt Dresden die Vereinbarung aus" in agreement
     )
     assert "handelnd durch" not in agreement  # an office is not an organ
     assert "Ihr Modell „Perspektive Bleiberecht Dresden“" in agreement  # Dresden copies no one

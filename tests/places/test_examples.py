@@ -48,7 +48,7 @@ def test_goerlitz_agreement_as_the_landkreis_legal_office_reads_it(goerlitz: tup
     )
     assert "Im Landkreis Görlitz leben Menschen seit vielen Jahren" in agreement
     assert "Für den Landkreis Görlitz als Rechtsträger der Ausländerbehörde:" in agreement
-    assert "gilt § 56 SächsLKrO" in agreement
+    assert "in der Form verpflichtender Erklärungen nach § 56 SächsLKrO" in agreement
     assert "an die Sächsische Härtefallkommission" in agreement
     assert "(Landesdirektion Sachsen (Zentrale Ausländerbehörde))" in agreement
     assert "Gesetz über den Kirchlichen Datenschutz (KDG)" in agreement
@@ -81,7 +81,10 @@ def test_mettmann_as_the_kreis_legal_office_reads_it(tmp_path: Path) -> None:
         "1. Der Kreis Mettmann als Rechtsträger der Ausländerbehörde, gesetzlich vertreten durch: Landrätin "
         "oder Landrat." in agreement
     )
-    assert "welche Form das Kommunalrecht des Landes Nordrhein-Westfalen dafür vorschreibt" in agreement
+    assert (
+        "Welche Form das Kommunalrecht des Landes Nordrhein-Westfalen für verpflichtende Erklärungen vorschreibt"
+        in agreement
+    )
     assert "an die Härtefallkommission des Landes Nordrhein-Westfalen" in agreement
     assert "stellen die Partner vor der Unterzeichnung fest" in agreement
     assert (

@@ -120,6 +120,9 @@ def test_grosse_kreisstadt_with_the_landkreis_as_owner(tmp_path: Path) -> None:
     assert (
         "Für die Große Kreisstadt Radebeul als Projektkommune (nur für ihre eigenen Beiträge):" in agreement
     )
-    assert "Soweit die Vereinbarung den Landkreis Meißen verpflichtet, gilt § 56 SächsLKrO" in agreement
+    assert (
+        "Der Landkreis Meißen unterzeichnet sie gleichwohl in der Form verpflichtender Erklärungen nach § 56 SächsLKrO"
+        in agreement
+    )
     assert "Im Landkreis Meißen leben" not in agreement
     assert "In der Großen Kreisstadt Radebeul leben Menschen" in agreement

@@ -55,6 +55,8 @@ class Land(_Data):
     district_representation: Fact
     municipal_binding: Fact
     district_binding: Fact
+    procedure_act: Fact
+    """Verwaltungsverfahrensgesetz for a public-law contract of the authority (§§ 54 ff. VwVfG or the Land's act)."""
     councils: dict[str, str] = {}
     """Names of the council per municipality kind where the Land's code differs from the default."""
     representatives: dict[str, str] = {}

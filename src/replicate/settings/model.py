@@ -37,6 +37,10 @@ Format = Literal["html", "docx", "odt", "pdf"]
 ClientLanguage = Annotated[str, AfterValidator(check_language)]
 """An ISO 639 language code that CLDR (Babel) names in German, e.g. ``ka`` (Georgisch)."""
 Contacter = Literal["Ausländerbehörde", "Beratungsstelle", "gemeinsam"]
+LegalServiceBasis = Literal["befugte Person", "Wohlfahrtsverband", "Kanzlei", "keine"]
+"""How the advice service may give individual legal checks (§ 2 Abs. 1 RDG): see ``AdviceService.legal_service_basis``."""
+LegalNature = Literal["ohne Rechtsbindung", "öffentlich-rechtlicher Vertrag"]
+"""What the cooperation agreement legally is: see ``Cooperation.legal_nature``."""
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 LANGUAGE_NAMES: dict[str, str] = CURATED_NAMES
@@ -194,8 +198,8 @@ class AdviceService(_Section):
     """Beratungspersonal in Vollzeitäquivalenten."""
     advice_languages: list[str] = Field(min_length=1, examples=[["Deutsch", "Englisch"]])
     """Sprachen, in denen beraten wird (durch Mitarbeitende oder mit Sprachmittlung), als deutsche Namen."""
-    qualified_legal_advice: bool = Field(examples=[True])
-    """Ob Rechtsberatung im Einzelfall durch oder unter Anleitung einer nach § 6 Abs. 2 RDG befähigten Person erfolgt (true/false)."""
+    qualified_legal_advice: bool | None = Field(default=None, examples=[True])
+    """Ob die Beratungsstelle selbst Rechtsberatung im Einzelfall durch oder unter Anleitung einer nach § 6 Abs. 2 RDG befähigten Person erbringt (true/false); frühere Angabe, die weiter gilt: true entspricht legal_service_basis „befugte Person“, false entspricht „keine“. Ohne Angabe aus legal_service_basis abgeleitet."""
     started: dt.date | None = Field(default=None, examples=["2027-03-01"])
     """Beginn der Beratung, optional."""
     data_protection: DataProtectionRegime | None = Field(default=None, examples=["evangelisch"])
@@ -206,6 +210,19 @@ class AdviceService(_Section):
     """Zuständige Datenschutzaufsicht des Trägers (bei kirchlichen Trägern die kirchliche Aufsicht), optional; ohne Angabe nennt das Kit die Aufsicht aus den Landesdaten oder verweist auf die Checkliste."""
     retention_years: int = Field(default=3, ge=1, le=10, examples=[3])
     """Löschfrist der Beratungsakten in Jahren nach dem Ende des Jahres des letzten Beratungskontakts (Voreinstellung 3, angelehnt an die regelmäßige Verjährung nach §§ 195, 199 Abs. 1 BGB); gilt für die Datenschutzunterlagen des Kits und für die Löschung im Beratungsregister."""
+    legal_service_basis: LegalServiceBasis | None = Field(
+        default=None, examples=["befugte Person"], json_schema_extra={"x-starter": True}
+    )
+    """Auf welchem Weg rechtliche Prüfungen im Einzelfall (Rechtsdienstleistungen nach § 2 Abs. 1 RDG, auch die Einstufung eines Falls nach dem Prüfschema) erlaubt sind: „befugte Person“ (die Beratungsstelle berät unentgeltlich durch oder unter Anleitung einer Person mit Befähigung zum Richteramt oder einer Rechtsanwältin bzw. eines Rechtsanwalts, § 6 Abs. 2 RDG), „Wohlfahrtsverband“ (der Träger ist ein Verband der freien Wohlfahrtspflege nach § 5 SGB XII, § 8 Abs. 1 Nr. 5 RDG; Anleitung durch eine solche Person nach § 8 Abs. 2 mit § 7 Abs. 2 RDG), „Kanzlei“ (eine benannte Rechtsanwaltskanzlei übernimmt die rechtliche Prüfung im Einzelfall, siehe legal_partner) oder „keine“ (die Beratungsstelle informiert nur allgemein und stuft keine Fälle ein). Ohne Angabe aus qualified_legal_advice abgeleitet; `replicate check` nennt das Ergebnis."""
+    legal_partner: str | None = Field(default=None, examples=["Kanzlei Muster & Partner, Musterstadt"])
+    """Name der Rechtsanwaltskanzlei, die die rechtliche Prüfung im Einzelfall übernimmt; Pflicht bei legal_service_basis „Kanzlei“, sonst optional (z. B. die Kanzlei, an die die Beratungsstelle verweist)."""
+
+    @model_validator(mode="after")
+    def _legal_service_consistent(self) -> AdviceService:
+        from replicate.settings.legal_service import check_legal_service
+
+        check_legal_service(self.legal_service_basis, self.qualified_legal_advice, self.legal_partner)
+        return self
 
 
 class Period(_Section):
@@ -319,6 +336,8 @@ class Cooperation(_Section):
     """Kommunale Integrationsstelle, die die Vereinbarung mitzeichnet, optional."""
     land_bodies: LandBodies = Field(default_factory=LandBodies)
     """Stellen auf Landesebene; ohne Angabe gelten die Landesdaten von replicate (siehe Checkliste)."""
+    legal_nature: LegalNature = Field(default="ohne Rechtsbindung", examples=["ohne Rechtsbindung"])
+    """Rechtsnatur der Vereinbarung: „ohne Rechtsbindung“ (Kooperationsvereinbarung, die keine einklagbaren Pflichten begründet, wie im Dresdner Modell; Voreinstellung) oder „öffentlich-rechtlicher Vertrag“ (§ 54 VwVfG oder das Verwaltungsverfahrensgesetz des Landes: Schriftform nach § 57, Nichtigkeit nach § 59, Anpassung und Kündigung nach § 60 VwVfG)."""
 
 
 class KitOptions(_Section):

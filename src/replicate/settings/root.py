@@ -112,6 +112,11 @@ class Settings(BaseSettings):
         from replicate.places.derive import notes as places_notes
 
         result.extend(places_notes(self))
+        from replicate.settings.legal_service import note as legal_service_note
+
+        derived_route = legal_service_note(self.advice_service)
+        if derived_route:
+            result.append(derived_route)
         from replicate.launch import launch_notes
 
         result.extend(launch_notes(self))
@@ -127,6 +132,13 @@ class Settings(BaseSettings):
 
         data = self.model_dump(mode="json", exclude={"kit": {"logo", "reference_docx"}})
         data["advice_service"]["data_protection"] = derive_regime(self.advice_service)[0]
+        from replicate.settings.legal_service import derive_basis, own_legal_service
+
+        service = data["advice_service"]
+        service["legal_service_basis"] = derive_basis(
+            self.advice_service.legal_service_basis, self.advice_service.qualified_legal_advice
+        )
+        service["qualified_legal_advice"] = own_legal_service(service["legal_service_basis"])
         from replicate.launch import derived_data
 
         data["derived"] = derived_data(self)  # computed values, not a question: not in the answers file

@@ -73,6 +73,11 @@ def _comment(text: str | None, indent: str = "") -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(text, 100)]
 
 
+def _in_starter(info: FieldInfo) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and extra.get("x-starter") is True
+
+
 def _field_lines(name: str, info: FieldInfo) -> list[str]:
     lines = _comment(info.description)
     annotation = info.annotation
@@ -82,9 +87,13 @@ def _field_lines(name: str, info: FieldInfo) -> list[str]:
     elif info.default_factory is not None and _unwrap_optional(annotation) is dt.date:
         example = info.examples[0] if info.examples else ""
         lines.append(f"# {name} = {example}   (ohne Angabe: das heutige Datum)")
-    elif info.default is None:
+    elif info.default is None and not _in_starter(info):
         example = info.examples[0] if info.examples else ""
         lines.append(f"# {name} = {_toml_value(example, annotation)}")
+    elif info.default is None:
+        # Optional only because an older key may stand in for it: the starter file asks for it.
+        example = info.examples[0] if info.examples else ""
+        lines.append(f"{name} = {_toml_value(example, annotation)}")
     else:
         lines.append(f"{name} = {_toml_value(info.default, annotation)}")
     return lines
