@@ -176,13 +176,16 @@ def test_hamburg_example_as_the_legal_office_of_the_senate_reads_it(hamburg: Pat
     agreement = _flat(hamburg / "vereinbarung/kooperationsvereinbarung.md")
     assert (
         "1. Die Freie und Hansestadt Hamburg als Rechtsträger der Ausländerbehörde, gesetzlich vertreten durch: "
-        "Senat. Die Vereinbarung führt für die Freie und Hansestadt Hamburg die Ausländerbehörde (Amt für "
-        "Migration) aus" in agreement
+        "Senat. Für die Freie und Hansestadt Hamburg führt die Ausländerbehörde (Amt für Migration) die "
+        "Vereinbarung aus" in agreement
     )
     assert "In der Freien und Hansestadt Hamburg leben Menschen seit vielen Jahren" in agreement
     assert "Für die Freie und Hansestadt Hamburg als Rechtsträger der Ausländerbehörde:" in agreement
     # Representation and form are not checked for Hamburg: no paragraph is printed as fact, the legal office asks.
-    assert "welche Form das Landesrecht der Freien und Hansestadt Hamburg dafür vorschreibt" in agreement
+    assert (
+        "Welche Form das Landesrecht der Freien und Hansestadt Hamburg für verpflichtende Erklärungen vorschreibt"
+        in agreement
+    )
     assert "Art. 43 HV" not in agreement
     assert "Projektkommune" not in agreement  # the Land owns the authority: no second municipal party
     # A diakonische gGmbH falls under church data-protection law (Art. 91 DSGVO).
