@@ -51,3 +51,23 @@ def test_report_keeps_one_decimal() -> None:
     assert number(1234.5, 1, trim=False) == "1.234,5"
     assert number(12.04, 1, trim=False) == "12,0"
     assert number(-1234567.25, 1, trim=False) == "-1.234.567,2"
+
+
+def test_documents_group_thousands_of_numbers_with_decimals(tmp_path: Path) -> None:
+    """A Landkreis with a church-run service: a target and a grant with decimals, printed in the kit."""
+    from replicate.kit.build import render_template
+    from replicate.settings.model import IndicatorTarget
+    from tests.kit.conftest import example_settings
+
+    base = example_settings("landkreis-goerlitz-caritas.toml")
+    indicators = [
+        IndicatorTarget(id=base.funder.indicators[0].id, target=1234.5),
+        *base.funder.indicators[1:],
+    ]
+    funder = base.funder.model_copy(update={"amount_eur": 1234567.25, "indicators": indicators})
+    render_template(base.model_copy(update={"funder": funder}), tmp_path / "kit")
+    steckbrief = (tmp_path / "kit" / "projekt" / "projektsteckbrief.md").read_text(encoding="utf-8")
+    assert "| 1.234,5 " in steckbrief
+    assert "1.234.567,25 €" in steckbrief
+    for wrong in ("1234,5", "1234567,25", "1234567,2", "1.234.567 €"):
+        assert wrong not in steckbrief
