@@ -228,6 +228,7 @@ def test_qualified_legal_advice(render: Render, dresden: Settings) -> None:
 )
 def test_reporting_cadence(render: Render, dresden: Settings, cadence: str, words: str) -> None:
     dresden.funder.reporting_cadence = cadence  # type: ignore[assignment]
+    dresden.assumptions.marked = []  # agreed, not assumed: the sentence without the marker
     agreement = _squash(render(dresden)(AGREEMENT))
     assert f"Die Beratungsstelle erstellt {words} einen Bericht an den Fördergeber" in agreement
 
@@ -242,6 +243,7 @@ def test_reporting_cadence(render: Render, dresden: Settings, cadence: str, word
 )
 def test_meeting_cadence(render: Render, dresden: Settings, cadence: str, words: str) -> None:
     dresden.cooperation.meeting_cadence = cadence  # type: ignore[assignment]
+    dresden.assumptions.marked = []  # agreed, not assumed: the sentence without the marker
     doc = render(dresden)
     assert f"Die Partner treffen sich {words} zu Verfahren" in _squash(doc(AGREEMENT))
     assert f"treffen sich {words} zum Austausch" in _squash(doc(MINUTES))
@@ -301,6 +303,7 @@ def test_parties_and_end_of_funding_soon(render: Render, dresden: Settings) -> N
     assert "endet der Förderzeitraum in weniger als drei Monaten" in agreement
     dresden.funder.period.end = dt.date(2027, 2, 28)
     dresden.municipality.short_name = "Pirna"
+    dresden.municipality.ags = None  # not the model's official key: the kit copies the model
     agreement = _squash(render(dresden)(AGREEMENT))
     assert "endet der Förderzeitraum in weniger als drei Monaten" not in agreement
     assert "Die Partner übernehmen dafür das Modell „Perspektive Bleiberecht Dresden“" in agreement

@@ -1,6 +1,14 @@
 """Funding programmes as dated, sourced data: report types, periods, due dates, required content."""
 
 from replicate.funders.calendar import Obligation, obligations
-from replicate.funders.catalog import PROGRAMMES, SACHBERICHT, Programme, ReportType
+from replicate.funders.catalog import PROGRAMMES, Programme, ReportType, SachberichtRules, sachbericht_rules
 
-__all__ = ["PROGRAMMES", "SACHBERICHT", "Obligation", "Programme", "ReportType", "obligations"]
+__all__ = [
+    "PROGRAMMES",
+    "Obligation",
+    "Programme",
+    "ReportType",
+    "SachberichtRules",
+    "obligations",
+    "sachbericht_rules",
+]

@@ -39,17 +39,23 @@ class Programme:
     source: str
     checked: dt.date
     reports: tuple[ReportType, ...]
+    sachbericht: str
+    """Key of the grant rules in ``sachbericht.yaml`` that say what a Sachbericht contains."""
     notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SachberichtRules:
-    """Content and confirmations of a Sachbericht (ANBest-P)."""
+    """Content and confirmations of a Sachbericht under one set of grant rules (e.g. a Land's ANBest-P)."""
 
+    key: str
+    name: str
     source: str
     checked: dt.date
     content: tuple[str, ...]
     confirmations: tuple[str, ...]
+    notice: str
+    """The notice duty during the grant (e.g. „Mitteilungen nach Nr. 5 ANBest-P“)."""
 
 
 def _programme(key: str, raw: dict[str, Any]) -> Programme:
@@ -67,6 +73,7 @@ def _programme(key: str, raw: dict[str, Any]) -> Programme:
         source=raw["source"],
         checked=raw["checked"],
         reports=tuple(reports),
+        sachbericht=raw["sachbericht"],
         notes=tuple(raw.get("notes", ())),
     )
 
@@ -76,11 +83,40 @@ def _load() -> dict[str, Programme]:
     return {key: _programme(key, value) for key, value in raw.items()}
 
 
-def _sachbericht() -> SachberichtRules:
+def _sachbericht() -> dict[str, SachberichtRules]:
     raw = yaml.safe_load((_HERE / "sachbericht.yaml").read_text(encoding="utf-8"))
-    return SachberichtRules(raw["source"], raw["checked"], tuple(raw["content"]), tuple(raw["confirmations"]))
+    return {
+        key: SachberichtRules(
+            key,
+            value["name"],
+            value["source"],
+            value["checked"],
+            tuple(value["content"]),
+            tuple(value["confirmations"]),
+            value["notice"],
+        )
+        for key, value in raw.items()
+    }
 
 
 PROGRAMMES = _load()
 """Programme key → programme."""
-SACHBERICHT = _sachbericht()
+SACHBERICHT_RULES = _sachbericht()
+"""Key → grant rules for the Sachbericht; ``allgemein`` for a funder without a catalogued programme."""
+GENERAL_RULES = "allgemein"
+
+
+def sachbericht_rules(programme_key: str | None) -> SachberichtRules:
+    """The Sachbericht rules of a programme of the catalog; the general ones (naming no Land's law) for a
+    funder whose programme is not in the catalog."""
+    programme = PROGRAMMES.get(programme_key or "")
+    return SACHBERICHT_RULES[programme.sachbericht if programme else GENERAL_RULES]
+
+
+def _check() -> None:
+    unknown = {p.key: p.sachbericht for p in PROGRAMMES.values() if p.sachbericht not in SACHBERICHT_RULES}
+    if unknown or GENERAL_RULES not in SACHBERICHT_RULES:
+        raise ValueError(f"sachbericht.yaml lacks rules named by programmes.yaml: {unknown}")
+
+
+_check()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from replicate.forms.mdtext import escape
 from replicate.funders.calendar import obligations
-from replicate.funders.catalog import PROGRAMMES, SACHBERICHT
+from replicate.funders.catalog import PROGRAMMES, sachbericht_rules
 from replicate.settings import Settings
 
 
@@ -14,13 +14,14 @@ def calendar_markdown(settings: Settings) -> str:
     """Every report owed for the grant period, dated, with its legal basis, in German Markdown."""
     f = settings.funder
     programme = PROGRAMMES.get(f.programme_key or "")
+    rules = sachbericht_rules(f.programme_key)
     items = obligations(f.period.start, f.period.end, f.reporting_cadence, f.programme_key)
     lines = [
         f"# Berichtskalender: {escape(settings.advice_service.project_name)}",
         "",
         f"Fördergeber: {escape(f.name)}. Förderprogramm: {escape(programme.name if programme else f.programme)}. "
         f"Förderzeitraum: {f.period.start:%d.%m.%Y} bis {f.period.end:%d.%m.%Y}. Berichtsrhythmus laut Einstellungen: "
-        f"{f.reporting_cadence}.",
+        f"{f.reporting_cadence}{settings.assumptions.note('funder.reporting_cadence')}.",
         "",
     ]
     if programme:
@@ -48,13 +49,13 @@ def calendar_markdown(settings: Settings) -> str:
     lines += [
         "## Was ein Sachbericht enthält",
         "",
-        *(f"- {escape(item)}" for item in SACHBERICHT.content),
+        *(f"- {escape(item)}" for item in rules.content),
         "",
         "Mit dem Verwendungsnachweis bestätigt der Zuwendungsempfänger:",
         "",
-        *(f"- {escape(item)}" for item in SACHBERICHT.confirmations),
+        *(f"- {escape(item)}" for item in rules.confirmations),
         "",
-        f"Grundlage: {escape(SACHBERICHT.source)}.",
+        f"Grundlage: {escape(rules.source)}.",
         "",
         "Den Entwurf des Sachberichts, einen Kurzbericht für Rat oder Integrationsbeirat und die Kennzahlen-Tabellen "
         "erzeugt replicate aus der pseudonymen Fallliste der Beratungsstelle (Befehl „replicate report“); kleine "

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from replicate.launch.dates import months_between
 from replicate.launch.programmes import Programme, programmes
+from replicate.numbers import euro_cents
 
 if TYPE_CHECKING:
     from replicate.settings import Settings
@@ -70,7 +71,7 @@ class FinancePlan:
 
 def euro(value: float) -> str:
     """An amount in German notation with cents: 228.000,00 €."""
-    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " €"
+    return euro_cents(value)
 
 
 def _months_per_year(start: dt.date, end: dt.date) -> tuple[tuple[int, ...], tuple[int, ...]]:

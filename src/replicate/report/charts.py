@@ -9,6 +9,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from replicate.numbers import number
+
 WIDTH = 640
 ROW = 26
 LABEL_WIDTH = 230
@@ -26,7 +28,7 @@ def chart_rows(table: dict[str, Any]) -> list[tuple[str, int | None]]:
 
 
 def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    return number(value)
 
 
 def bar_chart(chart_id: str, title: str, unit: str, rows: list[tuple[str, int | None]]) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from replicate.forms.mdtext import WRITE_IN, escape
-from replicate.funders import PROGRAMMES, SACHBERICHT
+from replicate.funders import PROGRAMMES, sachbericht_rules
+from replicate.numbers import number
 from replicate.settings import Settings
 
 CHARTS = {
@@ -30,8 +31,7 @@ def _date(iso: str | None) -> str:
 def _num(value: float | int | None, unit: str = "") -> str:
     if value is None:
         return "."
-    text = f"{value:,.1f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
-    text = text.replace(",", "X").replace(".", ",").replace("X", ".")
+    text = number(value, 1, trim=False)
     return f"{text} %" if unit == "Prozent" else text
 
 
@@ -122,6 +122,7 @@ def sachbericht(content: dict[str, Any], settings: Settings) -> str:
     r = content["report"]
     f = settings.funder
     programme = PROGRAMMES.get(f.programme_key or "")
+    rules = sachbericht_rules(f.programme_key)
     due = f"{_date(r['due'])} ({escape(r['due_text'])})" if r["due"] else escape(r["due_text"])
     lines = [
         f"# Sachbericht (Entwurf): {escape(content['project'])}",
@@ -148,7 +149,7 @@ def sachbericht(content: dict[str, Any], settings: Settings) -> str:
         "## 2. Verwendung der Zuwendung",
         "",
         f"Geplant waren laut Einstellungen {_num(settings.advice_service.staff_fte)} Vollzeitäquivalente "
-        "Beratungspersonal. Tatsächlich eingesetztes Personal, Tätigkeiten, Orte und Sprechzeiten, "
+        f"Beratungspersonal{settings.assumptions.note('advice_service.staff_fte')}. Tatsächlich eingesetztes Personal, Tätigkeiten, Orte und Sprechzeiten, "
         "Zusammenarbeit mit der Ausländerbehörde (Austauschtreffen, Fallkonferenzen), Vernetzung und "
         "Öffentlichkeitsarbeit:",
         "",
@@ -183,7 +184,7 @@ def sachbericht(content: dict[str, Any], settings: Settings) -> str:
         "## 4. Abweichungen und ihre Gründe",
         "",
         "Abweichungen vom Arbeits- und Finanzierungsplan, Hindernisse (z. B. fehlende Identitätsnachweise, "
-        "Wartezeiten der Behörde) und Mitteilungen nach Nr. 5 ANBest-P:",
+        f"Wartezeiten der Behörde) und {escape(rules.notice)}:",
         "",
         WRITE_IN,
         "",
@@ -197,9 +198,9 @@ def sachbericht(content: dict[str, Any], settings: Settings) -> str:
         "",
         "Der Zuwendungsempfänger bestätigt:",
         "",
-        *(f"- [ ] {item}" for item in SACHBERICHT.confirmations),
+        *(f"- [ ] {item}" for item in rules.confirmations),
         "",
-        f"Grundlage: {escape(SACHBERICHT.source)}. Der zahlenmäßige Nachweis folgt gesondert, gegliedert wie der "
+        f"Grundlage: {escape(rules.source)}. Der zahlenmäßige Nachweis folgt gesondert, gegliedert wie der "
         "Finanzierungsplan, auf den Vordrucken der Bewilligungsstelle.",
         "",
         f"Ort, Datum: {WRITE_IN}",

@@ -151,7 +151,9 @@ def financing_problems(settings: Settings) -> list[str]:
 
 
 def _pct(value: float) -> str:
-    return f"{value:.1f} %".replace(".", ",")
+    from replicate.numbers import percent
+
+    return percent(value)
 
 
 def _eur(value: float) -> str:

@@ -108,7 +108,7 @@ class Municipality(LocalBody):
     state: str = Field(default="Sachsen", examples=["Sachsen"])
     """Bundesland, zu dem die Kommune gehört (Name wie „Sachsen“ oder „Nordrhein-Westfalen“, auch „Freistaat Sachsen“ oder „NRW“)."""
     ags: str | None = Field(default=None, pattern=r"^\d{8}$", examples=["14612000"])
-    """Amtlicher Gemeindeschlüssel (8 Ziffern), optional."""
+    """Amtlicher Gemeindeschlüssel (8 Ziffern), optional; am Ort des Vorbilds (Dresden: 14612000) sagen die Dokumente daran, dass das Projekt das Vorbild selbst ist."""
     tolerated_persons: int | None = Field(default=None, ge=0, examples=[1400])
     """Zahl der geduldeten Menschen in der Kommune, optional; Ausgangswert für die Kennzahlen."""
     tolerated_long_term: int | None = Field(default=None, ge=0, examples=[700])

@@ -8,6 +8,7 @@ from pydantic import model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from replicate.rules.local import LocalAdjustments
+from replicate.settings.assumptions import Assumptions
 from replicate.settings.launch import Financing, Launch, launch_problems
 from replicate.settings.model import (
     AdviceService,
@@ -86,6 +87,8 @@ class Settings(BaseSettings):
 
     profile: Profile = Profile()
     """Angaben für das Praxisprofil (eine Seite für Preisjurys und Kataloge): Ergebnisse mit Stichtag und Quelle, Kosten, Erfahrungen, Kurzbeschreibung."""
+    assumptions: Assumptions = Assumptions()
+    """Angaben, die angenommen und noch nicht vereinbart sind (z. B. der Turnus der Treffen): die Dokumente kennzeichnen sie, die Checkliste führt sie als offene Punkte."""
 
     @classmethod
     def settings_customise_sources(
