@@ -65,8 +65,7 @@ def test_service_ref_follows_the_derived_regime() -> None:
 def test_template_macro_reads_the_same_values(regime: str) -> None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE), undefined=jinja2.StrictUndefined)
     macro = env.from_string(
-        '{%- import "includes/places.jinja" as p -%}'
-        "{%- for key in keys -%}{{ p.ref(a, key) }}|{%- endfor -%}"
+        '{%- import "includes/places.jinja" as p -%}{%- for key in keys -%}{{ p.ref(a, key) }}|{%- endfor -%}'
     )
     rendered = macro.render(a={"data_protection": regime}, keys=REF_KEYS)
     assert rendered == "".join(f"{ref(regime, key)}|" for key in REF_KEYS)
