@@ -21,7 +21,15 @@ def test_files_written(forms_dir: Path) -> None:
     names = sorted(p.relative_to(forms_dir).as_posix() for p in forms_dir.rglob("*") if p.is_file())
     expected = ["erstberatung.html", "erstberatungsbogen.md", "fim-zuordnung.md"]
     expected += [
-        f"{lang}/{doc}.md" for lang in CLIENT for doc in ("einwilligung", "schweigepflichtentbindung")
+        f"{lang}/{doc}.md"
+        for lang in CLIENT
+        for doc in (
+            "datenschutzhinweise",
+            "einwilligung",
+            "informationen-angehoerige",
+            "informationsbrief",
+            "schweigepflichtentbindung",
+        )
     ]
     assert names == sorted(expected)
 

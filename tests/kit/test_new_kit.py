@@ -58,7 +58,13 @@ DOCUMENTS = [
     *[
         f"formulare/{lang}/{doc}"
         for lang in ("en", "ar", "fa", "ru", "uk")
-        for doc in ("einwilligung", "schweigepflichtentbindung")
+        for doc in (
+            "datenschutzhinweise",
+            "einwilligung",
+            "informationen-angehoerige",
+            "informationsbrief",
+            "schweigepflichtentbindung",
+        )
     ],
 ]
 

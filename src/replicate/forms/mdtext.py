@@ -7,6 +7,9 @@ import re
 WRITE_IN = "______________________________"
 """A line to write on by hand (a run of underscores; alone on a line it becomes a full write-in line)."""
 
+UNTRANSLATED = "[DE] "
+"""Put before a German text shown because its translation is missing, so the adviser sees it."""
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 

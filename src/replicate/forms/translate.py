@@ -8,12 +8,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from replicate.forms.catalog import default_dir, po_path, read_catalog
+from replicate.forms.mdtext import UNTRANSLATED
 from replicate.languages import endonym, is_rtl
 
-__all__ = ["ENDONYMS", "UNTRANSLATED", "Translator", "endonym", "is_rtl", "translator"]
-
-UNTRANSLATED = "[DE] "
-"""Put before a German text shown because its translation is missing, so the adviser sees it."""
+__all__ = ["ENDONYMS", "UNTRANSLATED", "Translator", "endonym", "has_catalog", "is_rtl", "translator"]
 
 
 ENDONYMS = {
@@ -50,6 +48,15 @@ class Translator:
             return str(message.string)
         self.missing.append(msgid)
         return UNTRANSLATED + msgid
+
+
+def has_catalog(lang: str, root: Path | None = None) -> bool:
+    """Whether the client documents in ``lang`` are translated: German, or a catalog exists in ``root``.
+
+    Without a catalog every text of those documents is German (marked ``[DE]``), so they are German documents
+    and carry ``lang="de"``, not the client language's tag.
+    """
+    return lang == "de" or po_path(lang, root or default_dir()).is_file()
 
 
 def translator(lang: str, root: Path | None = None) -> Translator:

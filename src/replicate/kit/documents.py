@@ -33,7 +33,11 @@ def document_title(markdown: str, fallback: str) -> str:
 
 
 def document_language(relative: Path, languages: list[str]) -> str:
-    """German, except for client-facing documents under ``formulare/<lang>/``."""
+    """German, except for client-facing documents under ``formulare/<lang>/`` of a translated language.
+
+    ``languages`` are the client languages that have a catalog: the documents of a language without one are
+    German text marked ``[DE]`` and so German documents (``lang="de"``, left to right).
+    """
     parts = relative.parts
     if len(parts) > 2 and parts[0] == "formulare" and parts[1] in languages:
         return parts[1]
@@ -75,7 +79,9 @@ def build_documents(
     here = [f for f in formats if f != "pdf"]
     stamp = settings.kit.reference_date
     footer = f"{settings.advice_service.project_name} · Stand der Rechtslage {stamp:%d.%m.%Y}"
-    languages: list[str] = list(settings.kit.client_languages)
+    from replicate.forms.translate import has_catalog
+
+    languages: list[str] = [lang for lang in settings.kit.client_languages if has_catalog(lang)]
     jobs: list[_Job] = []
     for relative in documents if only is None else [d for d in documents if d in set(only)]:
         markdown = (kit_dir / relative).read_text(encoding="utf-8")
