@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date, timedelta
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -81,3 +83,17 @@ def test_104c_holder_privileges_end_after_30_june_2027(as_of):
     else:
         assert status.status == "nicht erfüllt"
         assert residence.status == "nicht erfüllt"  # § 60b times no longer count
+
+
+def test_an_unknown_fine_does_not_hide_a_time_window_that_cannot_close() -> None:
+    """Found by hypothesis: a § 104c holder whose residence period is reached only after the holder rules end
+    (30.06.2027) cannot get § 25b on that route; a conviction of unknown size must not turn that into
+    „Angaben fehlen“."""
+    case = json.loads(
+        (Path(__file__).parent / "data" / "holder_window_case.json").read_text(encoding="utf-8")
+    )
+    before = screen(parse_case(case), RULES, AS_OF).pathways["p25b"]
+    case["convictions"].append({"convicted_on": "2012-01-01", "day_fines": None, "foreigner_only": False})
+    after = screen(parse_case(case), RULES, AS_OF).pathways["p25b"]
+    assert (before.verdict, after.verdict) == ("nicht möglich", "nicht möglich")
+    assert "p25b.residence" in after.blocking

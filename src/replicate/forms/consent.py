@@ -92,6 +92,17 @@ def head(tr: Tr, title: str, v: ConsentValues, binding: str = BINDING_DE) -> lis
     ]
 
 
+OFFENCES_NOTE = (
+    "**Strafrechtliche Verurteilungen:** nur was Sie selbst für die Prüfung sagen, möglichst nur als Ergebnis "
+    "„über der Grenze des Gesetzes: ja oder nein“ ({offences}). Ob es dafür eine sichere Rechtsgrundlage gibt, "
+    "ist rechtlich nicht abschließend geklärt; die Beratungsstelle klärt das mit ihrer oder ihrem "
+    "Datenschutzbeauftragten."
+)
+"""Criminal convictions are information, not a tick box: the German consent asks no consent for them (the
+legal basis under Art. 10 DSGVO is for the data-protection officer to settle), so the translations do not
+either."""
+
+
 def _person(tr: Tr, interpreter: bool) -> list[str]:
     lines = [
         f"## {tr('Angaben zur Person')}",
@@ -168,14 +179,6 @@ def einwilligung(tr: Tr, v: ConsentValues) -> str:
             "({special_consent}).",
         ),
         (
-            "Verurteilungen",
-            "Ich bin einverstanden, dass die Beratungsstelle Angaben zu strafrechtlichen Verurteilungen "
-            "festhält, die ich selbst für die Prüfung mache, möglichst nur als Ergebnis „über der Grenze des "
-            "Gesetzes: ja oder nein“ ({offences}). Ob es dafür eine sichere Rechtsgrundlage gibt, ist rechtlich "
-            "nicht abschließend geklärt; die Beratungsstelle klärt das mit ihrer oder ihrem "
-            "Datenschutzbeauftragten.",
-        ),
-        (
             "Kontakt",
             "Ich bin einverstanden, dass die Beratungsstelle mich für Terminabsprachen auf diesem Weg erreicht, "
             "ohne Inhalte meines Falls zu nennen:",
@@ -212,6 +215,7 @@ def einwilligung(tr: Tr, v: ConsentValues) -> str:
                 "Aufbewahrung besteht.",
                 "Die Beratungsstelle bewahrt diese Erklärung als Nachweis auf, solange sie die Beratungsakte "
                 "aufbewahrt ({accountability}; {legal_obligation}).",
+                OFFENCES_NOTE,
                 "Wenn ich Angaben über Familienangehörige mache (zum Beispiel Ehepartner, Kinder, Eltern oder "
                 "Geschwister), gebe ich ihnen das Informationsblatt für Familienangehörige weiter, das ich von der "
                 "Beratungsstelle bekomme.",

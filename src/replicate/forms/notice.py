@@ -8,7 +8,7 @@ catalog message (msgid = German text); legal references are placeholders (see ``
 
 from __future__ import annotations
 
-from replicate.forms.consent import ConsentValues, Tr, bullets, fill, head
+from replicate.forms.consent import OFFENCES_NOTE, ConsentValues, Tr, bullets, fill, head
 from replicate.forms.mdtext import WRITE_IN
 
 BINDING_NOTICE_DE = (
@@ -20,10 +20,7 @@ PURPOSES = (
     "wie Sie es wünschen ({advice_basis}).",
     "**Gesundheit und andere besonders geschützte Angaben:** nur mit Ihrer ausdrücklichen Einwilligung "
     "({special_consent}).",
-    "**Strafrechtliche Verurteilungen:** nur was Sie selbst für die Prüfung sagen, möglichst nur als Ergebnis "
-    "„über der Grenze des Gesetzes: ja oder nein“ ({offences}). Ob es dafür eine sichere Rechtsgrundlage gibt, "
-    "ist rechtlich nicht abschließend geklärt; die Beratungsstelle klärt das mit ihrer oder ihrem "
-    "Datenschutzbeauftragten.",
+    OFFENCES_NOTE,
     "**Beratungsakte aufbewahren:** damit die Beratungsstelle nachweisen kann, wie sie beraten hat, und sich gegen "
     "Ansprüche verteidigen kann ({file_basis}; für besonders geschützte Angaben {special_claims}).",
     "**Ihre unterschriebenen Erklärungen aufbewahren:** als Nachweis, was Sie erlaubt haben ({accountability}; "

@@ -16,9 +16,10 @@ def decide(outcomes: Iterable[Outcome]) -> tuple[Verdict, date | None]:
     """Verdict and (for "möglich ab") the date.
 
     Order: a firm negative finding (not met, not curable by waiting, not discretionary) → nicht möglich;
-    else missing facts → Angaben fehlen; else unsettled law or discretion → manuelle Prüfung; else
-    conditions that will be met by waiting → möglich ab the latest such date, unless a condition stops
-    being met before it (27th birthday, end of a § 104c permit) → nicht möglich; else möglich jetzt.
+    so is a condition that stops being met (27th birthday, end of a § 104c permit) before the last one
+    that waiting would meet, whatever else is missing; else missing facts → Angaben fehlen; else unsettled
+    law or discretion → manuelle Prüfung; else conditions that will be met by waiting → möglich ab the
+    latest such date; else möglich jetzt.
     """
     missing = manual = False
     wait: date | None = None
@@ -34,12 +35,13 @@ def decide(outcomes: Iterable[Outcome]) -> tuple[Verdict, date | None]:
             missing = True
         if o.met_until is not None and (end is None or o.met_until < end):
             end = o.met_until
+    if wait is not None and end is not None and end < wait:
+        # a condition stops being met before the last one is reached: firm, whatever the missing facts say
+        return "nicht möglich", None
     if missing:
         return "Angaben fehlen", None
     if manual:
         return "manuelle Prüfung", None
     if wait is not None:
-        if end is not None and end < wait:
-            return "nicht möglich", None
         return "möglich ab", wait
     return "möglich jetzt", None
