@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -14,6 +15,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from replicate.caserecord._base import Part
 from replicate.caserecord.family import FamilyLink
@@ -50,6 +52,10 @@ def _nationality(value: Any) -> Any:
 
 Nationality = Annotated[str, StringConstraints(pattern=PATTERN), BeforeValidator(_nationality)]
 Gender = Literal["weiblich", "maennlich", "divers", "keine_angabe"]
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+"""Control, zero-width and direction characters: a pseudonym with them prints differently from how it is stored
+(and a terminal may act on them), so it could not be found again."""
 
 
 class Employment(Part):
@@ -130,6 +136,22 @@ class CaseRecord(Part):
         if self.birth_date and self.entry_date and self.entry_date < self.birth_date:
             raise ValueError("Einreisedatum liegt vor dem Geburtsdatum")
         return self
+
+    @field_validator("case_id")
+    @classmethod
+    def _visible_case_id(cls, value: str) -> str:
+        found = _INVISIBLE.search(value)
+        if found is not None:
+            raise PydanticCustomError(
+                "case_id",
+                "{message}",
+                {
+                    "message": f"Das Pseudonym enthält ein unsichtbares Steuerzeichen (U+{ord(found.group()):04X}) "
+                    f"an Stelle {found.start() + 1}",
+                    "hint": "Schreiben Sie das Pseudonym neu, statt es aus einem anderen Programm einzufügen.",
+                },
+            )
+        return value
 
     @field_validator("history")
     @classmethod

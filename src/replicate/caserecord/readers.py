@@ -72,13 +72,29 @@ def _bytes(path: Path) -> bytes:
         raise CaseRecordError(path, [Problem(f"Datei kann nicht gelesen werden ({reason(exc)})")]) from None
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are unique: json keeps the last of two equal keys without a word."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(key)
+        data[key] = value
+    return data
+
+
 def _json(text: str) -> Any:
     """``json.loads`` with every failure turned into a ValueError carrying a German message.
 
     A lone surrogate escape (``"\\ud800"``) is refused: no file or terminal can store the character.
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
         if _SURROGATE_ESCAPE.search(text):
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         return data
@@ -92,6 +108,11 @@ def _json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise ValueError("kein gültiges JSON: zu tief verschachtelt") from None
+    except _DuplicateKey as exc:
+        raise ValueError(
+            f"der Schlüssel „{exc.key}“ steht zweimal im selben Abschnitt; nur einer gilt – löschen Sie den "
+            "falschen"
+        ) from None
     except ValueError:  # an integer of thousands of digits
         raise ValueError("kein gültiges JSON: eine Zahl ist zu lang") from None
 

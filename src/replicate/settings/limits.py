@@ -24,7 +24,11 @@ MAX_ITEMS = 200
 MAX_DEPTH = 12
 """Deepest nesting of sections and lists."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Also the Unicode direction overrides and isolates (U+202A–U+202E, U+2066–U+2069): pasted into a name they
+# reorder the printed text (a right-to-left override turns „e.V.“ around); the renderer isolates values itself.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 _BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
