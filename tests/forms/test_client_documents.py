@@ -134,3 +134,30 @@ def test_documents_without_catalog_are_german_documents(tmp_path: Path) -> None:
         tmp_path / "formulare/ar/einwilligung.docx", "docProps/core.xml"
     )
     assert "\u2068" in _zip_text(tmp_path / "formulare/ar/einwilligung.docx", "word/document.xml")
+
+
+@pytest.mark.parametrize(
+    ("route", "own"),
+    [("Wohlfahrtsverband", True), ("Kanzlei", False), ("befugte Person", True), ("keine", False)],
+)
+def test_the_letter_follows_the_legal_service_route_like_anlage_4(
+    route: str, own: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The letter's sentence on legal checks follows the RDG route (not only the old true/false setting):
+    a welfare body's service checks the legal situation itself (§ 8 Abs. 1 Nr. 5 RDG), a law firm route does
+    not; the German Anlage 4 and the catalog messages say the same."""
+    from replicate.kit.build import render_template
+
+    monkeypatch.setenv("REPLICATE_ADVICE_SERVICE__LEGAL_SERVICE_BASIS", route)
+    monkeypatch.setenv("REPLICATE_ADVICE_SERVICE__LEGAL_PARTNER", "Kanzlei Beispiel und Partner")
+    text = (ROOT / "examples" / "landkreis-goerlitz-caritas.toml").read_text(encoding="utf-8")
+    example = tmp_path / "einstellungen.toml"
+    example.write_text(re.sub(r"(?m)^qualified_legal_advice = .*\n", "", text), encoding="utf-8")
+    settings = load_settings(example)
+    render_template(settings, tmp_path / "kit")
+    rendered = (tmp_path / "kit" / "vereinbarung" / "anlage-4-informationsbrief.md").read_text(
+        encoding="utf-8"
+    )
+    built = "\n".join(letter_body(translator("de"), letter_values(settings)))
+    assert _normal(built) == _normal(rendered.split("\n---\n", 1)[1])
+    assert ("Die Beratung prüft auch Ihre rechtliche Lage." in built) is own

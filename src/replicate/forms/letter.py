@@ -18,6 +18,7 @@ from replicate.forms.consent import Tr
 from replicate.forms.mdtext import UNTRANSLATED, escape
 from replicate.languages import endonym, german_names
 from replicate.settings import Settings
+from replicate.settings.legal_service import derive_basis, own_legal_service
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class LetterValues:
     sender: str
     """Which sender and signature: "Beratungsstelle", "Ausländerbehörde" or "beide"."""
     legal_advice: bool
-    """Whether the service checks the legal situation itself (``advice_service.qualified_legal_advice``)."""
+    """Whether the service checks the legal situation itself (its RDG route, as the template's ``rdg.own``)."""
     others: bool
     """Whether the letter exists in other languages as well (more than one client language)."""
 
@@ -91,7 +92,8 @@ def letter_values(settings: Settings) -> LetterValues:
     }
     contact = settings.cooperation.target_group_contact
     sender = contact if contact in ("Beratungsstelle", "Ausländerbehörde") else "beide"
-    return LetterValues(plain, german, sender, a.qualified_legal_advice, len(languages) > 1)
+    legal = own_legal_service(derive_basis(a.legal_service_basis, a.qualified_legal_advice))
+    return LetterValues(plain, german, sender, legal, len(languages) > 1)
 
 
 def _say(tr: Tr, msgid: str, v: LetterValues) -> str:
