@@ -15,9 +15,9 @@ import pytest
 
 from replicate.caserecord import parse_case
 from replicate.desk.app import DeskApp
-from replicate.desk.land import desk_rules
 from replicate.desk.security import Guard, loopback_hosts
 from replicate.desk.store import Store
+from replicate.rules.local import rules_for
 from replicate.screening.casetests import case_files, load_case_file, merge
 from replicate.settings import Settings, load_settings
 from tests.desk.conftest import TODAY, Client
@@ -39,7 +39,7 @@ def _records() -> list[Any]:
 
 
 def _desk(tmp_path: Path, settings: Settings | None, records: list[Any]) -> Client:
-    store = Store(tmp_path / "beratung.sqlite", desk_rules(settings), "test")
+    store = Store(tmp_path / "beratung.sqlite", rules_for(settings), "test")
     store.add_many(records, TODAY)
     return Client(DeskApp(store, Guard(loopback_hosts("127.0.0.1", 8750)), settings, today=lambda: TODAY))
 

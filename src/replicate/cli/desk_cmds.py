@@ -23,11 +23,11 @@ from replicate.desk.crypt import (
     missing_passphrase,
 )
 from replicate.desk.db import kind_of
-from replicate.desk.land import desk_rules
 from replicate.desk.security import TOKEN_PARAM, Guard, loopback_hosts
 from replicate.desk.server import check_host, make
 from replicate.desk.store import Store
 from replicate.errors import DeskError
+from replicate.rules.local import rules_for
 from replicate.settings import load_settings
 
 
@@ -88,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args.settings) if args.settings is not None else None
     passphrase = _passphrase(args)
     console = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
-    rules = desk_rules(settings)
+    rules = rules_for(settings)
     if settings is None:
         console.print(
             f"Ohne --settings: Löschfrist {RETENTION_DEFAULT} Jahre (Voreinstellung), Landesbehörden und Landesrecht "

@@ -15,8 +15,8 @@ from replicate.cli._common import add_command
 from replicate.cli._progress import progress_bar, stderr_console
 from replicate.errors import CaseRecordError, Problem
 from replicate.oswords import reason
-from replicate.rules import RuleSet, load_rules
-from replicate.rules.local import apply_local
+from replicate.rules import RuleSet
+from replicate.rules.local import rules_for
 from replicate.screening import explain, screen
 from replicate.screening.caseload import CaseloadResult, count_entries, screen_caseload
 from replicate.settings import load_settings
@@ -120,11 +120,8 @@ def _caseload(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
-    """The base rules, with the local adjustments of a settings file when one is given."""
-    if args.settings is None:
-        return load_rules()
-    settings = load_settings(args.settings)
-    return apply_local(load_rules(land=settings.municipality.state), settings.local_rules)
+    """The base rules, with the Land and local adjustments of a settings file when one is given."""
+    return rules_for(None if args.settings is None else load_settings(args.settings))
 
 
 def _write(path: Path, result: CaseloadResult, dialect: Dialect) -> str:

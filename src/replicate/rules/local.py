@@ -9,12 +9,17 @@ change needs a justification. The base rule files are never edited.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from replicate.errors import Problem, RulesError
+from replicate.rules.loader import load_rules
 from replicate.rules.models import Condition, ConditionRef, Parameter, Pathway, Value
 from replicate.rules.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from replicate.settings import Settings
 
 _PREFIX = "local_rules.conditions"
 
@@ -147,3 +152,12 @@ def apply_local(rules: RuleSet, adjustments: LocalAdjustments) -> RuleSet:
 
 
 __all__ = ["ConditionAdjustment", "LocalAdjustments", "LocalParameter", "Parameter", "apply_local"]
+
+
+def rules_for(settings: Settings | None) -> RuleSet:
+    """The rules to screen with: without settings the base rules, whose Land bodies read in neutral words (no
+    Land is assumed); with settings the municipality's Land fills the hardship commission, its regulation and
+    the ministry, and the local adjustments apply. One function for `replicate screen` and the desk."""
+    if settings is None:
+        return load_rules()
+    return apply_local(load_rules(land=settings.municipality.state), settings.local_rules)
